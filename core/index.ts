@@ -1,0 +1,22 @@
+/**
+ * NetScout Support policy core: the support rules of `shared/spec/support-policy.md` as pure functions.
+ * No DOM, no network, no wall clock: every function takes the instant it reasons about.
+ */
+export * from './api/schemas.js';
+export * from './billing.js';
+export {
+  addSupportTime,
+  holidaysBetween,
+  isSupportOpen,
+  nextSupportOpening,
+  type SupportClosure,
+  supportClosureAt,
+  supportTimeBetween,
+} from './calendar.js';
+export * from './catalog.js';
+export { computeEntitlement } from './entitlement.js';
+export * from './errors.js';
+export * from './holidays.js';
+export { AT_RISK_FRACTION, type CaseTimes, type SlaStatus, slaStatus } from './sla.js';
+export { CALENDAR_YEARS, DEFAULT_SUPPORT_ZONE, resolveSupportZone, type SupportZoneOptions } from './support-zone.js';
+export * from './targets.js';
