@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classicContract } from '../../core/api/schemas.classic.js';
+import { contract } from '../../core/index.js';
+
+const valid = {
+  serviceId: 'linksprinter',
+  subject: 'Link test fails on VLAN 20',
+  description: 'The LinkSprinter reports no DHCP offer on VLAN 20 since the firmware update.\nLogs attached.',
+  deviceSerial: 'LS2-001234',
+  firmwareVersion: '3.2.1',
+  contactEmail: 'ana@example.com',
+};
+
+// The same source builds both flavours; they must accept and refuse exactly the same drafts.
+describe.each([
+  ['zod/mini', contract.IncidentDraft],
+  ['classic zod', classicContract.IncidentDraft],
+])('IncidentDraft (%s)', (_flavour, schema) => {
+  const paths = (input: unknown) => {
+    const r = schema.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+  };
+  it('accepts a complete draft and trims its text', () => {
+    const r = schema.safeParse({ ...valid, subject: `  ${valid.subject}  ` });
+    expect(r.success && r.data.subject).toBe(valid.subject);
+  });
+  it('names every wrong field', () => {
+    expect(paths({ ...valid, subject: 'hi', contactEmail: 'not-an-email' })).toEqual(['subject', 'contactEmail']);
+  });
+  it('requires device serial and firmware on a hardware-backed service, not on a standalone one', () => {
+    const { deviceSerial: _s, firmwareVersion: _f, ...software } = valid;
+    expect(paths(software)).toEqual(['deviceSerial', 'firmwareVersion']);
+    expect(paths({ ...software, serviceId: 'netscout-insights' })).toEqual([]);
+  });
+  it('refuses unknown services, unknown fields and control characters', () => {
+    expect(paths({ ...valid, serviceId: 'nope' })).toEqual(['serviceId']);
+    expect(paths({ ...valid, admin: true })).toEqual(['']);
+    expect(paths({ ...valid, subject: 'Bell\u0007 rings here' })).toEqual(['subject']);
+    expect(paths({ ...valid, description: `${valid.description}\u0000` })).toEqual(['description']);
+  });
+  it('refuses a huge description', () => {
+    expect(paths({ ...valid, description: 'x'.repeat(20_001) })).toEqual(['description']);
+  });
+});
