@@ -22,6 +22,11 @@ export interface SupportZoneOptions {
  */
 export function resolveSupportZone(options?: SupportZoneOptions): string {
   const zone = options?.zone ?? DEFAULT_SUPPORT_ZONE;
+  if (knownZones.has(zone)) return zone;
   if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) throw new UnknownTimeZoneError(zone);
+  knownZones.add(zone);
   return zone;
 }
+
+/** Zones already checked: checking builds an `Intl.DateTimeFormat`, far too slow for the deadline hot path. */
+const knownZones = new Set<string>();

@@ -112,6 +112,14 @@ describe('supportTimeBetween', () => {
     expect(supportTimeBetween(at('2026-11-26T01:00'), at('2026-11-27T23:00'))).toBe(0);
     expect(supportTimeBetween(at('2026-11-25T01:00'), at('2026-11-25T01:00'))).toBe(0);
   });
+  it('lists the holidays that overlap an interval', () => {
+    expect(holidaysBetween(at('2026-12-23T12:00'), at('2027-01-02T00:00')).map((h) => h.date)).toEqual([
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-31',
+      '2027-01-01',
+    ]);
+  });
   it('refuses an end before the start', () => {
     expect(() => supportTimeBetween(at('2026-11-25T02:00'), at('2026-11-25T01:00'))).toThrow(InvalidRangeError);
   });
