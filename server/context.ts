@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { AttachmentStore } from './attachment-store.js';
+import type { IncidentWriter } from './incident-writer.js';
+import type { PaymentGateway } from './payments/gateway.js';
+import type { AccountRow, SupportRepository, UserRow } from './repository.js';
+
+/** Who is calling: resolved from the bearer token. */
+export interface Caller {
+  user: UserRow;
+  account: AccountRow;
+  tokenHash: string;
+}
+
+export type AppEnv = {
+  Variables: { requestId: string; caller: Caller | undefined };
+};
+
+/** What every route needs: built once by `startServer`. */
+export interface ServerContext {
+  repo: SupportRepository;
+  writer: IncidentWriter;
+  gateway: PaymentGateway;
+  attachments: AttachmentStore;
+  logger: Logger;
+  now: () => Date;
+  /** The support time zone (spec §5). */
+  zone: string;
+  dataDir: string;
+}

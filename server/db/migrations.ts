@@ -1,0 +1,140 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+/**
+ * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in
+ * `kysely_migration`). Never edit a released migration: add the next one.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-accounts-cases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('accounts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('plan_id', 'text', (c) => c.notNull())
+        .addColumn('gold_coverage_ends_at', 'integer')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('ended_reason', 'text')
+        .addColumn('started_at', 'integer', (c) => c.notNull())
+        .addColumn('cancelled_at', 'integer')
+        .addColumn('charged_cents', 'integer', (c) => c.notNull())
+        .addColumn('transaction_id', 'text')
+        .execute();
+      await db.schema.createIndex('subscriptions_account').on('subscriptions').columns(['account_id']).execute();
+      await db.schema
+        .createTable('cases')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('service_type', 'integer', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('device_serial', 'text')
+        .addColumn('firmware_version', 'text')
+        .addColumn('contact_email', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addColumn('first_response_hours', 'integer', (c) => c.notNull())
+        .addColumn('first_response_at', 'integer')
+        .addColumn('due_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('cases_account_updated')
+        .on('cases')
+        .columns(['account_id', 'updated_at', 'seq'])
+        .execute();
+      await db.schema.createIndex('cases_updated').on('cases').columns(['updated_at', 'seq']).execute();
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('status_code', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['account_id', 'key'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema
+        .createTable('comments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('author_kind', 'text', (c) => c.notNull())
+        .addColumn('author_name', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('comments_case').on('comments').columns(['case_id', 'created_at']).execute();
+      await db.schema
+        .createTable('attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('uploaded_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('attachments_case').on('attachments').columns(['case_id']).execute();
+    },
+  },
+  '0002-knowledge-base': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('kb_articles')
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kb_articles_pk', ['slug', 'lang'])
+        .execute();
+      // Full-text index (SQLite-specific; a PostgreSQL dialect would use tsvector instead). Accents are
+      // folded by the tokenizer, both in the index and in queries.
+      await sql`create virtual table kb_fts using fts5(
+        slug unindexed, lang unindexed, title, summary, body, tags,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+      )`.execute(db);
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

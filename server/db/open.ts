@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+
+export interface OpenStore {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  file: string;
+}
+
+/**
+ * Opens (creating when needed) the SQLite store in `dataDir` and applies pending migrations.
+ *
+ * Durability settings (see README, "what a 201 promises"):
+ * - `journal_mode = WAL`: readers never block the writer.
+ * - `synchronous = FULL`: every commit fsyncs the WAL before it returns, so a committed row survives a
+ *   process crash, an OS crash and a power loss (on storage that honours fsync).
+ */
+export async function openStore(dataDir: string): Promise<OpenStore> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, 'support.sqlite');
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    await db.destroy();
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+  return { db, sqlite, file };
+}

@@ -1,0 +1,87 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables of the support store, as Kysely sees them. Instants are integers (milliseconds since the
+ * epoch, UTC): they sort, compare and index the same way in SQLite and PostgreSQL (`bigint`).
+ */
+export interface Database {
+  meta: { key: string; value: string };
+  accounts: { id: string; name: string; created_at: number };
+  users: {
+    id: string;
+    account_id: string;
+    name: string;
+    email: string;
+    role: 'customer' | 'agent';
+    created_at: number;
+  };
+  tokens: { token_hash: string; user_id: string; label: string; created_at: number };
+  subscriptions: {
+    id: string;
+    account_id: string;
+    service_id: string;
+    plan_id: string;
+    gold_coverage_ends_at: number | null;
+    status: 'active' | 'cancelled';
+    /** Why it ended: `cancelled` by the customer, or `replaced` by a purchase (not a cancellation). */
+    ended_reason: 'cancelled' | 'replaced' | null;
+    started_at: number;
+    cancelled_at: number | null;
+    charged_cents: number;
+    transaction_id: string | null;
+  };
+  cases: {
+    seq: Generated<number>;
+    id: string;
+    account_id: string;
+    user_id: string;
+    service_id: string;
+    service_type: number;
+    subject: string;
+    description: string;
+    device_serial: string | null;
+    firmware_version: string | null;
+    contact_email: string;
+    channel: 'service-assistance' | 'my-account';
+    status: 'new' | 'in-progress' | 'waiting-on-customer' | 'resolved' | 'closed';
+    received_at: number;
+    updated_at: number;
+    first_response_hours: number;
+    first_response_at: number | null;
+    due_at: number;
+  };
+  idempotency_keys: {
+    account_id: string;
+    key: string;
+    request_hash: string;
+    case_id: string;
+    status_code: number;
+    created_at: number;
+  };
+  comments: {
+    id: string;
+    case_id: string;
+    author_kind: 'customer' | 'agent';
+    author_name: string;
+    body: string;
+    created_at: number;
+  };
+  attachments: {
+    id: string;
+    case_id: string;
+    file_name: string;
+    content_type: string;
+    size_bytes: number;
+    sha256: string;
+    uploaded_at: number;
+  };
+  kb_articles: {
+    slug: string;
+    lang: 'en' | 'fr';
+    title: string;
+    summary: string;
+    body: string;
+    tags: string;
+    updated_at: number;
+  };
+}

@@ -1,0 +1,21 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A new random identifier with a readable prefix (`case_…`), matching the contract's `id` pattern. */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+/** A new bearer token: 256 random bits. Only its hash is stored. */
+export function newToken(): string {
+  return `nst_${randomBytes(32).toString('base64url')}`;
+}
+
+/** How tokens are stored: SHA-256 is enough for 256-bit random secrets (no dictionary to attack). */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The human case number shown to customers, from the case's sequence number. */
+export function caseNumber(seq: number): string {
+  return `NS-${String(seq).padStart(6, '0')}`;
+}

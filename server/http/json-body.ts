@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ProblemError } from './problem.js';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Guards every JSON request body before the zod validator sees it: the content type must be JSON in
+ * UTF-8 (415), the size within the limit (413), the bytes valid UTF-8 (400) and the text valid JSON
+ * (400, with the parser's position). The decoded text is handed on, so the body is read once.
+ */
+export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    const [mediaType, ...params] = type.split(';').map((part) => part.trim().toLowerCase());
+    if (mediaType !== 'application/json') {
+      throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', {
+        detail: `The body must be sent as "Content-Type: application/json"${type ? `, not "${type.slice(0, 100)}"` : ''}.`,
+      });
+    }
+    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length);
+    if (charset && charset.replace(/"/g, '') !== 'utf-8') {
+      throw new ProblemError(415, 'unsupported-media-type', 'Unsupported character set', {
+        detail: `JSON bodies must be UTF-8, not "${charset.slice(0, 40)}".`,
+      });
+    }
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > limit) throw tooLarge(limit);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength > limit) throw tooLarge(limit);
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      throw new ProblemError(400, 'malformed-json', 'Body is not valid UTF-8', {
+        detail: 'The request body contains bytes that are not valid UTF-8.',
+      });
+    }
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new ProblemError(400, 'malformed-json', 'Malformed JSON', {
+        detail: `The request body is not valid JSON: ${(error as Error).message}`.slice(0, 300),
+      });
+    }
+    // The validator reads the body through Hono's cache: give it the text we already decoded.
+    (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+    await next();
+  };
+}
+
+export function tooLarge(limit: number): ProblemError {
+  return new ProblemError(413, 'body-too-large', 'Request body too large', {
+    detail: `The request body must be at most ${limit} bytes.`,
+  });
+}

@@ -1,0 +1,140 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { resolveSupportZone } from '../core/index.js';
+import { createApp } from './app.js';
+import { AttachmentStore } from './attachment-store.js';
+import type { ServerContext } from './context.js';
+import { openStore } from './db/open.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limit.js';
+import { IncidentWriter } from './incident-writer.js';
+import { loadKbArticles } from './kb/index.js';
+import { BraintreeGateway } from './payments/braintree-gateway.js';
+import { braintreeCredentialsFromEnv, type PaymentGateway } from './payments/gateway.js';
+import { TestGateway } from './payments/test-gateway.js';
+import { SupportRepository } from './repository.js';
+import { type DemoAccounts, seedDemo } from './seed.js';
+
+export type { DemoAccount, DemoAccounts } from './seed.js';
+
+export interface StartOptions {
+  /** 0 = ephemeral; default: PORT env or 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: NETSCOUT_DATA_DIR env or ./.data */
+  dataDir?: string;
+  /** Default true: seed demo accounts the first time. */
+  seedDemo?: boolean;
+  /** Injectable clock for tests; default () => new Date(). */
+  now?: () => Date;
+  /** Default: NETSCOUT_CORS_ORIGINS (comma list) plus the built-in allowlist. */
+  corsOrigins?: string[];
+  /** Default 'info'; tests pass 'silent'. */
+  logLevel?: string;
+  /** Repo root used to serve dist/widget and widget/demo; default process.cwd(). */
+  staticRoot?: string;
+  /** Per-token rate limit; default NETSCOUT_RATE_LIMIT ("burst/perSecond") or 300 burst, 50/s. */
+  rateLimit?: RateLimitOptions;
+  /** Payment gateway; default Braintree with BRAINTREE_* credentials, else the local test gateway. */
+  gateway?: PaymentGateway;
+  /** Support time zone; default NETSCOUT_SUPPORT_ZONE or America/New_York. */
+  supportZone?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The demo accounts and their tokens (empty when `seedDemo` is false). */
+  demo: DemoAccounts;
+  /** Stops accepting connections, lets in-flight requests finish, commits, and closes the database. */
+  close(): Promise<void>;
+}
+
+const SERVICE_ORIGINS = [
+  /^https?:\/\/(www\.)?onetouchat\.com(:\d+)?$/,
+  /^https?:\/\/(www\.)?linksprinter\.com(:\d+)?$/,
+  // The browser extension's pages (tokens are bearer headers, never cookies).
+  /^chrome-extension:\/\/[a-p]{32}$/,
+  /^moz-extension:\/\/[0-9a-f-]{36}$/,
+];
+
+function rateLimitFromEnv(): RateLimitOptions {
+  const match = /^(\d+)\/(\d+)$/.exec(process.env.NETSCOUT_RATE_LIMIT ?? '');
+  return match ? { burst: Number(match[1]), perSecond: Number(match[2]) } : DEFAULT_RATE_LIMIT;
+}
+
+/** Starts the reference support API. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? Number(process.env.PORT ?? 8787);
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = options.dataDir ?? process.env.NETSCOUT_DATA_DIR ?? './.data';
+  const now = options.now ?? (() => new Date());
+  const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
+  const logger = pino({
+    level: options.logLevel ?? 'info',
+    base: { service: 'netscout-support-api' },
+    redact: ['req.headers.authorization', '*.token', '*.paymentMethodNonce'],
+  });
+
+  const store = await openStore(dataDir);
+  const repo = new SupportRepository(store.db);
+  await repo.replaceKbArticles(loadKbArticles());
+  const demo = options.seedDemo === false ? ({} as DemoAccounts) : await seedDemo(repo, dataDir, now());
+
+  const credentials = braintreeCredentialsFromEnv();
+  const gateway = options.gateway ?? (credentials ? new BraintreeGateway(credentials) : new TestGateway());
+  const writer = new IncidentWriter(repo);
+  const ctx: ServerContext = {
+    repo,
+    writer,
+    gateway,
+    logger,
+    now,
+    zone,
+    dataDir,
+    attachments: new AttachmentStore(dataDir),
+  };
+
+  let boundPort = port;
+  const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');
+  const allowed = new Set(extraOrigins.map((o) => o.trim()).filter(Boolean));
+  const inFlight = { count: 0 };
+  const app = createApp(ctx, {
+    isAllowedOrigin: (origin) =>
+      allowed.has(origin) ||
+      origin === `http://127.0.0.1:${boundPort}` ||
+      origin === `http://localhost:${boundPort}` ||
+      SERVICE_ORIGINS.some((pattern) => pattern.test(origin)),
+    rateLimit: options.rateLimit ?? rateLimitFromEnv(),
+    staticRoot: options.staticRoot ?? process.cwd(),
+    inFlight,
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+  logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Stop accepting connections; keep-alive connections close once idle.
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      const deadline = Date.now() + 10_000;
+      while (inFlight.count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await stopped;
+      await writer.drain();
+      await store.db.destroy();
+      logger.info('support API stopped');
+      logger.flush();
+    })();
+    return closing;
+  };
+  return { url, port: boundPort, demo, close };
+}

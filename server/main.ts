@@ -1,0 +1,46 @@
+import { startServer } from './index.js';
+
+/**
+ * `npm start`: the reference support API with its embedded store and demo accounts. Prints the demo
+ * tokens and the URLs to open. SIGTERM/SIGINT drain in-flight requests and close the database.
+ */
+const server = await startServer();
+const out = (line = '') => process.stdout.write(`${line}\n`);
+out();
+out(`NetScout Support API: ${server.url}`);
+out(`  OpenAPI:           ${server.url}/v1/openapi.json`);
+out(
+  `  Demo pages:        ${server.url}/demo/onetouchat/  ${server.url}/demo/linksprinter/  ${server.url}/demo/portal/`,
+);
+out();
+out('Demo tokens (Authorization: Bearer <token>):');
+for (const [key, account] of Object.entries(server.demo)) {
+  out(`  ${key.padEnd(17)} ${account.token}`);
+  out(`  ${''.padEnd(17)} ${account.description}`);
+}
+const gold = server.demo.gold;
+if (gold) {
+  out();
+  out('Try it:');
+  out(
+    `  curl -s -X POST ${server.url}/v1/incidents -H "Authorization: Bearer ${gold.token}" ` +
+      `-H "Content-Type: application/json" -H "Idempotency-Key: $(date +%s%N)" ` +
+      `-d '{"serviceId":"onetouchat","subject":"Link test fails","description":"The cable test stops at 40 percent every time.","deviceSerial":"OTAT-12345","firmwareVersion":"6.5.1","contactEmail":"alice@acme.example"}'`,
+  );
+}
+out();
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

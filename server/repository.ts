@@ -1,0 +1,312 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from './db/schema.js';
+
+export type AccountRow = Selectable<Database['accounts']>;
+export type UserRow = Selectable<Database['users']>;
+export type SubscriptionRow = Selectable<Database['subscriptions']>;
+export type CaseRow = Selectable<Database['cases']>;
+export type CommentRow = Selectable<Database['comments']>;
+export type AttachmentRow = Selectable<Database['attachments']>;
+export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
+export type KbArticleRow = Selectable<Database['kb_articles']>;
+export type NewCase = Omit<CaseRow, 'seq'>;
+export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
+
+export interface CaseQuery {
+  /** `null` for the support engineers' view across every account. */
+  accountId: string | null;
+  status?: CaseRow['status'];
+  serviceId?: string;
+  updatedSince?: number;
+  /** Keyset position: the `(updated_at, seq)` of the last row of the previous page. */
+  after?: { updatedAt: number; seq: number };
+  limit: number;
+}
+
+/**
+ * Every SQL statement of the server, behind one small interface. Routes never see SQL or the dialect:
+ * Kysely builds the queries, so a PostgreSQL dialect can replace SQLite here without touching them.
+ * Every case query that a customer can reach takes the caller's account, so a case of another account
+ * is simply not found.
+ */
+export class SupportRepository {
+  constructor(readonly db: Kysely<Database>) {}
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
+  async insertAccount(row: AccountRow): Promise<void> {
+    await this.db.insertInto('accounts').values(row).execute();
+  }
+
+  async insertUser(row: UserRow): Promise<void> {
+    await this.db.insertInto('users').values(row).execute();
+  }
+
+  async insertToken(tokenHash: string, userId: string, label: string, at: number): Promise<void> {
+    await this.db
+      .insertInto('tokens')
+      .values({ token_hash: tokenHash, user_id: userId, label, created_at: at })
+      .execute();
+  }
+
+  async findUserByTokenHash(tokenHash: string): Promise<{ user: UserRow; account: AccountRow } | undefined> {
+    const row = await this.db
+      .selectFrom('tokens')
+      .innerJoin('users', 'users.id', 'tokens.user_id')
+      .innerJoin('accounts', 'accounts.id', 'users.account_id')
+      .select([
+        'users.id as user_id',
+        'users.account_id',
+        'users.name as user_name',
+        'users.email',
+        'users.role',
+        'users.created_at as user_created_at',
+        'accounts.name as account_name',
+        'accounts.created_at as account_created_at',
+      ])
+      .where('tokens.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      user: {
+        id: row.user_id,
+        account_id: row.account_id,
+        name: row.user_name,
+        email: row.email,
+        role: row.role,
+        created_at: row.user_created_at,
+      },
+      account: { id: row.account_id, name: row.account_name, created_at: row.account_created_at },
+    };
+  }
+
+  async findUser(userId: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  }
+
+  // Subscriptions
+
+  async listSubscriptions(accountId: string): Promise<SubscriptionRow[]> {
+    return this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('started_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async getSubscription(accountId: string, id: string): Promise<SubscriptionRow | undefined> {
+    return this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Records a purchase; an active free plan of the same service is replaced (that is not a cancellation). */
+  async insertSubscription(row: SubscriptionRow): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('subscriptions')
+        .set({ status: 'cancelled', ended_reason: 'replaced', cancelled_at: row.started_at })
+        .where('account_id', '=', row.account_id)
+        .where('service_id', '=', row.service_id)
+        .where('status', '=', 'active')
+        .execute();
+      await trx.insertInto('subscriptions').values(row).execute();
+    });
+  }
+
+  async cancelSubscription(id: string, at: number, extraChargedCents: number): Promise<void> {
+    await this.db
+      .updateTable('subscriptions')
+      .set((eb) => ({
+        status: 'cancelled',
+        ended_reason: 'cancelled',
+        cancelled_at: at,
+        charged_cents: eb('charged_cents', '+', extraChargedCents),
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  // Cases
+
+  async findIdempotencyKey(accountId: string, key: string): Promise<IdempotencyRow | undefined> {
+    return this.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Inserts several incidents in ONE transaction (group commit): one durable commit for every
+   * submission that arrived together. A key already used (by an earlier batch) is reported, not inserted.
+   */
+  async insertIncidents(
+    incidents: readonly { row: NewCase; key: string; requestHash: string }[],
+  ): Promise<IncidentInsertOutcome[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: IncidentInsertOutcome[] = [];
+      for (const incident of incidents) {
+        const existing = await trx
+          .selectFrom('idempotency_keys')
+          .selectAll()
+          .where('account_id', '=', incident.row.account_id)
+          .where('key', '=', incident.key)
+          .executeTakeFirst();
+        if (existing) {
+          outcomes.push({ inserted: false, existing });
+          continue;
+        }
+        const { insertId } = await trx.insertInto('cases').values(incident.row).executeTakeFirstOrThrow();
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            account_id: incident.row.account_id,
+            key: incident.key,
+            request_hash: incident.requestHash,
+            case_id: incident.row.id,
+            status_code: 201,
+            created_at: incident.row.received_at,
+          })
+          .execute();
+        outcomes.push({ inserted: true, seq: Number(insertId) });
+      }
+      return outcomes;
+    });
+  }
+
+  async getCase(id: string, accountId: string | null): Promise<CaseRow | undefined> {
+    let query = this.db.selectFrom('cases').selectAll().where('id', '=', id);
+    if (accountId !== null) query = query.where('account_id', '=', accountId);
+    return query.executeTakeFirst();
+  }
+
+  /** Newest activity first; keyset pagination on `(updated_at, seq)`. */
+  async listCases(q: CaseQuery): Promise<CaseRow[]> {
+    let query = this.db.selectFrom('cases').selectAll();
+    if (q.accountId !== null) query = query.where('account_id', '=', q.accountId);
+    if (q.status) query = query.where('status', '=', q.status);
+    if (q.serviceId) query = query.where('service_id', '=', q.serviceId);
+    if (q.updatedSince !== undefined) query = query.where('updated_at', '>', q.updatedSince);
+    if (q.after) {
+      const { updatedAt, seq } = q.after;
+      query = query.where((eb) =>
+        eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('seq', '<', seq)])]),
+      );
+    }
+    return query.orderBy('updated_at', 'desc').orderBy('seq', 'desc').limit(q.limit).execute();
+  }
+
+  async updateCase(
+    id: string,
+    changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>>,
+    comment?: CommentRow,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx: Transaction<Database>) => {
+      if (comment) await trx.insertInto('comments').values(comment).execute();
+      await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
+    });
+  }
+
+  async listComments(caseId: string): Promise<CommentRow[]> {
+    return this.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async listAttachments(caseIds: readonly string[]): Promise<AttachmentRow[]> {
+    if (caseIds.length === 0) return [];
+    return this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('case_id', 'in', caseIds)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async getAttachment(caseId: string, attachmentId: string): Promise<AttachmentRow | undefined> {
+    return this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', attachmentId)
+      .executeTakeFirst();
+  }
+
+  async insertAttachment(row: AttachmentRow, caseUpdatedAt: number, maxPerCase: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const { n } = await trx
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', row.case_id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= maxPerCase) return false;
+      await trx.insertInto('attachments').values(row).execute();
+      await trx.updateTable('cases').set({ updated_at: caseUpdatedAt }).where('id', '=', row.case_id).execute();
+      return true;
+    });
+  }
+
+  // Knowledge base
+
+  /** Replaces the knowledge base with the articles shipped with the server (they are content, not data). */
+  async replaceKbArticles(rows: readonly KbArticleRow[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('kb_articles').execute();
+      await sql`delete from kb_fts`.execute(trx);
+      for (const row of rows) {
+        await trx.insertInto('kb_articles').values(row).execute();
+        await sql`insert into kb_fts (slug, lang, title, summary, body, tags)
+          values (${row.slug}, ${row.lang}, ${row.title}, ${row.summary}, ${JSON.parse(row.body).join('\n')},
+                  ${JSON.parse(row.tags).join(' ')})`.execute(trx);
+      }
+    });
+  }
+
+  /**
+   * Ranked full-text search. `match` is an FTS5 query built by the caller from sanitized terms. Ranking is
+   * BM25 weighted toward the title, then tags and summary.
+   */
+  async searchKb(
+    match: string,
+    lang: 'en' | 'fr',
+    limit: number,
+  ): Promise<{ slug: string; lang: 'en' | 'fr'; title: string; summary: string; score: number }[]> {
+    const { rows } = await sql<{ slug: string; lang: 'en' | 'fr'; title: string; summary: string; score: number }>`
+      select slug, lang, title, summary, -bm25(kb_fts, 0, 0, 10.0, 4.0, 1.0, 6.0) as score
+      from kb_fts where kb_fts match ${match} and lang = ${lang}
+      order by score desc limit ${limit}`.execute(this.db);
+    return rows;
+  }
+
+  async getKbArticle(slug: string, lang: 'en' | 'fr'): Promise<KbArticleRow | undefined> {
+    return this.db
+      .selectFrom('kb_articles')
+      .selectAll()
+      .where('slug', '=', slug)
+      .where('lang', '=', lang)
+      .executeTakeFirst();
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import { classicContract } from '../../core/api/schemas.classic.js';
+
+/** The contract's classic-zod schemas: the one source for validation and the OpenAPI document. */
+export const C = classicContract;
+
+const problemContent = { 'application/problem+json': { schema: C.Problem } };
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is not valid (the problem lists each offending field).',
+  401: 'Missing or invalid bearer token.',
+  402: 'The payment was declined.',
+  403: 'Not allowed (for a refusal of support: `reason` and `upgrade` say why and the way up).',
+  404: 'Not found (also for an object of another account).',
+  409: 'Conflicts with the current state.',
+  413: 'The body is too large.',
+  415: 'Unsupported media type.',
+  422: 'Understood but refused (for example, an idempotency key reused with a different body).',
+  429: 'Too many requests: see `Retry-After`.',
+};
+
+/** Problem responses for a route's documentation. */
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: PROBLEM_DESCRIPTIONS[status] ?? 'Error', content: problemContent },
+    ]),
+  );
+}
+
+export const bearer = [{ bearer: [] }];
+
+/** A path parameter holding an identifier. */
+export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an identifier (letters, digits, - and _)');
+
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

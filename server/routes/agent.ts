@@ -1,0 +1,79 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv, ServerContext } from '../context.js';
+import { caseDto } from '../domain/dto.js';
+import { newId } from '../domain/ids.js';
+import { requireAgent } from '../http/auth.js';
+import { notFound, ProblemError } from '../http/problem.js';
+import type { CaseRow, CommentRow } from '../repository.js';
+import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { CaseListQuery, casePage } from './cases.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/agent/cases',
+  summary: 'Support engineers: cases of every account',
+  security: bearer,
+  request: { query: CaseListQuery },
+  responses: {
+    200: { description: 'A page of cases.', content: jsonContent(C.CaseListPage) },
+    ...problems(400, 401, 403, 429),
+  },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/v1/agent/cases/{id}',
+  summary: 'Support engineers: respond to a case and/or change its status',
+  description: 'A `response` is an agent comment; the first one sets `firstResponseAt` (which settles the SLA).',
+  security: bearer,
+  request: {
+    params: z.object({ id: IdParam }),
+    body: { required: true, content: jsonContent(C.AgentCaseUpdate) },
+  },
+  responses: {
+    200: { description: 'The updated case.', content: jsonContent(C.Case) },
+    ...problems(400, 401, 403, 404, 413, 415, 429),
+  },
+});
+
+export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(list, async (c) => {
+    requireAgent(c);
+    return c.json(await casePage(ctx, null, c.req.valid('query')), 200);
+  });
+
+  app.openapi(update, async (c) => {
+    const agent = requireAgent(c);
+    const { id } = c.req.valid('param');
+    const change = c.req.valid('json');
+    if (change.status === undefined && change.response === undefined) {
+      throw new ProblemError(400, 'validation', 'The request is not valid', {
+        detail: 'Send a status, a response, or both.',
+        errors: [{ path: 'status', message: 'status or response is required' }],
+      });
+    }
+    const row = await ctx.repo.getCase(id, null);
+    if (!row) throw notFound(`Case ${id}`);
+    const at = Math.max(ctx.now().getTime(), row.updated_at);
+    const changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>> = { updated_at: at };
+    let comment: CommentRow | undefined;
+    if (change.response !== undefined) {
+      comment = {
+        id: newId('cmt'),
+        case_id: id,
+        author_kind: 'agent',
+        author_name: agent.user.name,
+        body: change.response,
+        created_at: at,
+      };
+      if (row.first_response_at === null) changes.first_response_at = at;
+      // Answering a new case starts work on it, unless the engineer says otherwise.
+      if (change.status === undefined && row.status === 'new') changes.status = 'in-progress';
+    }
+    if (change.status !== undefined) changes.status = change.status;
+    await ctx.repo.updateCase(id, changes, comment);
+    const updated = (await ctx.repo.getCase(id, null)) as CaseRow;
+    const [attachments, comments] = await Promise.all([ctx.repo.listAttachments([id]), ctx.repo.listComments(id)]);
+    return c.json(caseDto(updated, attachments, ctx.now(), ctx.zone, comments), 200);
+  });
+}

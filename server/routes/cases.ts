@@ -1,0 +1,139 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { CaseListPage } from '../../core/index.js';
+import type { AppEnv, ServerContext } from '../context.js';
+import { caseDto, commentDto } from '../domain/dto.js';
+import { newId } from '../domain/ids.js';
+import { requireCaller, requireCustomer } from '../http/auth.js';
+import { notFound, ProblemError } from '../http/problem.js';
+import type { CaseQuery, CaseRow } from '../repository.js';
+import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+
+export const CaseListQuery = z.strictObject({
+  status: C.CaseStatus.optional(),
+  serviceId: IdParam.optional(),
+  updatedSince: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a cursor returned by a previous page')
+    .optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(100).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/cases',
+  summary: "The account's cases, most recently updated first, each with its SLA status computed now",
+  security: bearer,
+  request: { query: CaseListQuery },
+  responses: {
+    200: { description: 'A page of cases.', content: jsonContent(C.CaseListPage) },
+    ...problems(400, 401, 429),
+  },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/v1/cases/{id}',
+  summary: 'One case with its comments',
+  security: bearer,
+  request: { params: z.object({ id: IdParam }) },
+  responses: { 200: { description: 'The case.', content: jsonContent(C.Case) }, ...problems(400, 401, 404, 429) },
+});
+
+const comment = createRoute({
+  method: 'post',
+  path: '/v1/cases/{id}/comments',
+  summary: "The customer's reply on a case",
+  security: bearer,
+  request: {
+    params: z.object({ id: IdParam }),
+    body: { required: true, content: jsonContent(C.CommentDraft) },
+  },
+  responses: {
+    201: { description: 'The comment.', content: jsonContent(C.Comment) },
+    ...problems(400, 401, 404, 409, 413, 415, 429),
+  },
+});
+
+export function encodeCursor(row: CaseRow): string {
+  return Buffer.from(`${row.updated_at}.${row.seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: number; seq: number } {
+  const match = /^(\d{1,16})\.(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
+  if (!match) {
+    throw new ProblemError(400, 'validation', 'The request is not valid', {
+      detail: 'Invalid query: cursor must be a cursor returned by a previous page',
+      errors: [{ path: 'cursor', message: 'must be a cursor returned by a previous page' }],
+    });
+  }
+  return { updatedAt: Number(match[1]), seq: Number(match[2]) };
+}
+
+/** One page of cases (shared by the customer list and the support engineers' list). */
+export async function casePage(
+  ctx: ServerContext,
+  accountId: string | null,
+  query: z.infer<typeof CaseListQuery>,
+): Promise<CaseListPage> {
+  const limit = query.limit ?? 20;
+  const q: CaseQuery = {
+    accountId,
+    status: query.status,
+    serviceId: query.serviceId,
+    updatedSince: query.updatedSince ? Date.parse(query.updatedSince) : undefined,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: limit + 1,
+  };
+  const rows = await ctx.repo.listCases(q);
+  const page = rows.slice(0, limit);
+  const attachments = await ctx.repo.listAttachments(page.map((r) => r.id));
+  const now = ctx.now();
+  return {
+    items: page.map((row) => caseDto(row, attachments, now, ctx.zone)),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+  };
+}
+
+export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(list, async (c) => {
+    const caller = requireCustomer(c);
+    return c.json(await casePage(ctx, caller.account.id, c.req.valid('query')), 200);
+  });
+
+  app.openapi(detail, async (c) => {
+    const caller = requireCaller(c);
+    const { id } = c.req.valid('param');
+    // Support engineers see every case; a customer only their account's (another's is "not found").
+    const row = await ctx.repo.getCase(id, caller.user.role === 'agent' ? null : caller.account.id);
+    if (!row) throw notFound(`Case ${id}`);
+    const [attachments, comments] = await Promise.all([ctx.repo.listAttachments([id]), ctx.repo.listComments(id)]);
+    return c.json(caseDto(row, attachments, ctx.now(), ctx.zone, comments), 200);
+  });
+
+  app.openapi(comment, async (c) => {
+    const caller = requireCustomer(c);
+    const { id } = c.req.valid('param');
+    const { body } = c.req.valid('json');
+    const row = await ctx.repo.getCase(id, caller.account.id);
+    if (!row) throw notFound(`Case ${id}`);
+    if (row.status === 'closed') {
+      throw new ProblemError(409, 'conflict', 'Case closed', {
+        detail: `Case ${id} is closed: submit a new incident instead.`,
+      });
+    }
+    const at = ctx.now().getTime();
+    const stored = {
+      id: newId('cmt'),
+      case_id: id,
+      author_kind: 'customer' as const,
+      author_name: caller.user.name,
+      body,
+      created_at: at,
+    };
+    // A customer's reply hands a case that was waiting on them back to support.
+    const status = row.status === 'waiting-on-customer' || row.status === 'resolved' ? 'in-progress' : row.status;
+    await ctx.repo.updateCase(id, { updated_at: Math.max(at, row.updated_at), status }, stored);
+    return c.json(commentDto(stored), 201);
+  });
+}

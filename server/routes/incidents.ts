@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  addSupportTime,
+  computeEntitlement,
+  type Entitlement,
+  findService,
+  type IncidentDraft,
+} from '../../core/index.js';
+import type { AppEnv, Caller, ServerContext } from '../context.js';
+import { caseDto, subscriptionDto } from '../domain/dto.js';
+import { newId } from '../domain/ids.js';
+import { requireCustomer } from '../http/auth.js';
+import { ProblemError } from '../http/problem.js';
+import type { IdempotencyRow, NewCase } from '../repository.js';
+import { bearer, C, jsonContent, problems } from './_shared.js';
+
+const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 visible ASCII characters (a UUID is a good choice)');
+
+const submit = createRoute({
+  method: 'post',
+  path: '/v1/incidents',
+  summary: 'Submit an incident (premium support only)',
+  description:
+    'The server receipt time starts the first-response clock. Retrying with the same `Idempotency-Key` and the ' +
+    'same body replays the first response; the same key with a different body is refused with 422.',
+  security: bearer,
+  request: {
+    headers: z.object({ 'idempotency-key': IdempotencyKey }),
+    body: { required: true, content: jsonContent(C.IncidentDraft) },
+  },
+  responses: {
+    201: {
+      description: 'The case, durably stored (also the replay of an earlier identical submission).',
+      content: jsonContent(C.Case),
+    },
+    ...problems(400, 401, 403, 413, 415, 422, 429),
+  },
+});
+
+/** Canonical JSON (sorted keys) of the validated draft: what "the same body" means. */
+function requestHash(draft: IncidentDraft): string {
+  const canonical = JSON.stringify(draft, Object.keys(draft).sort());
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The entitlement that decides a submission for `serviceId`: the best active subscription of the account
+ * for that service, or — with none — what a free customer of that service gets (a refusal).
+ */
+async function entitlementFor(ctx: ServerContext, caller: Caller, serviceId: string, now: Date): Promise<Entitlement> {
+  const service = findService(serviceId);
+  if (!service) throw new Error('unreachable: the contract validated serviceId');
+  const subscriptions = (await ctx.repo.listSubscriptions(caller.account.id)).filter(
+    (s) => s.service_id === serviceId && s.status === 'active',
+  );
+  const entitlements = subscriptions.map((s) => subscriptionDto(s, now).entitlement);
+  return (
+    entitlements.find((e) => e.canSubmitIncidents) ??
+    entitlements[0] ??
+    computeEntitlement({ serviceType: service.serviceType, plan: 'free', goldCoverageEndsAt: null }, now)
+  );
+}
+
+const REFUSALS: Record<NonNullable<Entitlement['reason']>, string> = {
+  'free-plan': 'A free plan includes self-help only. A paid plan with premium support lets you submit incidents.',
+  'gold-lapsed':
+    'Premium support for this service comes with the Gold coverage of your hardware, which has ended. Renew Gold to submit incidents.',
+  'gold-absent':
+    'Premium support for this service comes with Gold coverage of your hardware. Buy Gold to submit incidents.',
+  'plan-without-premium':
+    'Your plan does not include premium support. A plan with premium support lets you submit incidents.',
+};
+
+export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  const replay = async (caller: Caller, existing: IdempotencyRow, hash: string) => {
+    if (existing.request_hash !== hash) {
+      throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused with a different body', {
+        detail: `The key "${existing.key}" was first used for a different incident (case ${existing.case_id}). Use a new key for a new incident.`,
+      });
+    }
+    const row = await ctx.repo.getCase(existing.case_id, caller.account.id);
+    if (!row) throw new Error(`idempotency key refers to a missing case ${existing.case_id}`);
+    return caseDto(row, await ctx.repo.listAttachments([row.id]), ctx.now(), ctx.zone);
+  };
+
+  app.openapi(submit, async (c) => {
+    const caller = requireCustomer(c);
+    const key = c.req.valid('header')['idempotency-key'];
+    const draft = c.req.valid('json');
+    const hash = requestHash(draft);
+
+    const existing = await ctx.repo.findIdempotencyKey(caller.account.id, key);
+    if (existing) {
+      c.header('idempotent-replayed', 'true');
+      return c.json(await replay(caller, existing, hash), 201);
+    }
+
+    const now = ctx.now();
+    const entitlement = await entitlementFor(ctx, caller, draft.serviceId, now);
+    if (!entitlement.canSubmitIncidents || entitlement.firstResponseHours === null) {
+      const reason = entitlement.reason ?? 'free-plan';
+      throw new ProblemError(403, 'not-entitled', 'Premium support is required to submit an incident', {
+        detail: REFUSALS[reason],
+        reason,
+        upgrade: entitlement.upgrade ?? 'paid-plan',
+      });
+    }
+    const receivedAt = now.getTime();
+    const hours = entitlement.firstResponseHours;
+    const row: NewCase = {
+      id: newId('case'),
+      account_id: caller.account.id,
+      user_id: caller.user.id,
+      service_id: draft.serviceId,
+      service_type: entitlement.serviceType,
+      subject: draft.subject,
+      description: draft.description,
+      device_serial: draft.deviceSerial ?? null,
+      firmware_version: draft.firmwareVersion ?? null,
+      contact_email: draft.contactEmail,
+      channel: entitlement.submitVia,
+      status: 'new',
+      received_at: receivedAt,
+      updated_at: receivedAt,
+      first_response_hours: hours,
+      first_response_at: null,
+      due_at: addSupportTime(now, hours * 3_600_000, { zone: ctx.zone }).getTime(),
+    };
+    const outcome = await ctx.writer.submit(row, key, hash);
+    if (!outcome.inserted) {
+      // A concurrent request with the same key committed first.
+      c.header('idempotent-replayed', 'true');
+      return c.json(await replay(caller, outcome.existing, hash), 201);
+    }
+    c.header('location', `/v1/cases/${row.id}`);
+    return c.json(caseDto({ ...row, seq: outcome.seq }, [], now, ctx.zone), 201);
+  });
+}
