@@ -1,0 +1,293 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --netscout-accent: #0b5cad;
+    --netscout-accent-fg: #ffffff;
+    --netscout-bg: #ffffff;
+    --netscout-fg: #1b1d21;
+    --netscout-muted: #4d5561;
+    --netscout-border: #8a929c;
+    --netscout-surface: #f1f4f8;
+    --netscout-danger: #a4161a;
+    --netscout-success: #1d6b34;
+    --netscout-warning: #7a4a00;
+    --netscout-radius: 8px;
+    --netscout-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --netscout-width: 28rem;
+    --netscout-z-index: 2147483000;
+    display: contents;
+    font-family: var(--netscout-font);
+    color: var(--netscout-fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --netscout-accent: #8cc4ff;
+      --netscout-accent-fg: #0b1420;
+      --netscout-bg: #16191f;
+      --netscout-fg: #eef1f5;
+      --netscout-muted: #b9c1cc;
+      --netscout-border: #7b8591;
+      --netscout-surface: #222730;
+      --netscout-danger: #ff9c9c;
+      --netscout-success: #8fe0a6;
+      --netscout-warning: #ffd27a;
+    }
+  }
+  :host([mode='inline']) {
+    display: block;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--netscout-accent);
+    outline-offset: 2px;
+  }
+  .launcher {
+    position: fixed;
+    right: 1.25rem;
+    bottom: 1.25rem;
+    z-index: var(--netscout-z-index);
+    border: 0;
+    border-radius: 999px;
+    padding: 0.75rem 1.25rem;
+    background: var(--netscout-accent);
+    color: var(--netscout-accent-fg);
+    font: 600 1rem var(--netscout-font);
+    cursor: pointer;
+    box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
+  }
+  dialog {
+    width: min(var(--netscout-width), calc(100vw - 1rem));
+    max-height: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--netscout-border);
+    border-radius: var(--netscout-radius);
+    background: var(--netscout-bg);
+    color: var(--netscout-fg);
+    font-family: var(--netscout-font);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 40%);
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    background: var(--netscout-bg);
+    color: var(--netscout-fg);
+    line-height: 1.45;
+    font-size: 0.95rem;
+  }
+  :host([mode='inline']) .panel {
+    border: 1px solid var(--netscout-border);
+    border-radius: var(--netscout-radius);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.75rem 1rem;
+    border-bottom: 1px solid var(--netscout-border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.1rem;
+  }
+  h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--netscout-border);
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+  }
+  .tab,
+  .link-button {
+    border: 0;
+    background: none;
+    padding: 0.35rem 0.6rem;
+    border-radius: 6px;
+    color: var(--netscout-fg);
+  }
+  .tab[aria-current='page'] {
+    background: var(--netscout-surface);
+    font-weight: 700;
+    box-shadow: inset 0 -3px 0 var(--netscout-accent);
+  }
+  .close {
+    border: 1px solid var(--netscout-border);
+    background: var(--netscout-bg);
+    border-radius: 6px;
+    padding: 0.25rem 0.6rem;
+  }
+  .body {
+    padding: 1rem;
+    overflow: auto;
+  }
+  .primary {
+    border: 0;
+    border-radius: 6px;
+    padding: 0.55rem 1rem;
+    background: var(--netscout-accent);
+    color: var(--netscout-accent-fg);
+    font-weight: 600;
+  }
+  .primary[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .secondary {
+    border: 1px solid var(--netscout-accent);
+    border-radius: 6px;
+    padding: 0.45rem 0.9rem;
+    background: var(--netscout-bg);
+    color: var(--netscout-fg);
+  }
+  a {
+    color: var(--netscout-accent);
+  }
+  p {
+    margin: 0 0 0.6rem;
+  }
+  ul {
+    margin: 0 0 0.6rem;
+    padding-left: 1.2rem;
+  }
+  .notice {
+    padding: 0.6rem 0.75rem;
+    border-radius: 6px;
+    background: var(--netscout-surface);
+    border-left: 4px solid var(--netscout-accent);
+    margin-bottom: 0.75rem;
+  }
+  .notice.closed,
+  .notice.queued {
+    border-left-color: var(--netscout-warning);
+  }
+  .notice.error {
+    border-left-color: var(--netscout-danger);
+  }
+  .muted {
+    color: var(--netscout-muted);
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 0.75rem 0 0.25rem;
+  }
+  input,
+  select,
+  textarea {
+    width: 100%;
+    padding: 0.45rem 0.55rem;
+    border: 1px solid var(--netscout-border);
+    border-radius: 6px;
+    background: var(--netscout-bg);
+  }
+  textarea {
+    min-height: 7rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--netscout-danger);
+    border-width: 2px;
+  }
+  .field-error {
+    color: var(--netscout-danger);
+    margin: 0.25rem 0 0;
+    font-size: 0.9rem;
+  }
+  .hint {
+    color: var(--netscout-muted);
+    font-size: 0.9rem;
+    margin: 0.2rem 0 0;
+  }
+  .actions {
+    margin-top: 1rem;
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+  }
+  .list {
+    list-style: none;
+    padding: 0;
+  }
+  .list li {
+    border-bottom: 1px solid var(--netscout-surface);
+  }
+  .list button {
+    display: block;
+    width: 100%;
+    text-align: left;
+    border: 0;
+    background: none;
+    padding: 0.55rem 0.25rem;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.8rem;
+    font-weight: 700;
+    border: 1px solid currentColor;
+  }
+  .badge.on-track,
+  .badge.met {
+    color: var(--netscout-success);
+  }
+  .badge.at-risk,
+  .badge.paused {
+    color: var(--netscout-warning);
+  }
+  .badge.breached {
+    color: var(--netscout-danger);
+  }
+  .test-mode {
+    border: 2px dashed var(--netscout-warning);
+    padding: 0.6rem;
+    border-radius: 6px;
+    margin: 0.75rem 0;
+  }
+  .test-mode strong {
+    color: var(--netscout-warning);
+  }
+  progress {
+    width: 100%;
+  }
+  .comment {
+    padding: 0.5rem 0;
+    border-bottom: 1px solid var(--netscout-surface);
+    white-space: pre-wrap;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .launcher,
+    .tab {
+      transition: transform 120ms ease, background-color 120ms ease;
+    }
+    .launcher:hover {
+      transform: translateY(-2px);
+    }
+  }
+`;

@@ -1,0 +1,124 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Case } from '../../../../../core/api/schemas.js';
+import { ApiError } from '../../../internal/api.js';
+import { formatDateTime, formatDuration, formatList } from '../../../internal/format.js';
+import type { NetscoutSupport } from '../netscout-support.js';
+import { holidayName } from './overview.js';
+
+async function openCase(host: NetscoutSupport, id: string): Promise<void> {
+  try {
+    const detail = await host.api.case(id);
+    host.cases = { ...host.cases, detail, reply: '' };
+    await host.updateComplete;
+    host.shadowRoot?.querySelector<HTMLElement>('[data-testid="case-detail"] h3')?.focus();
+  } catch (error) {
+    if (error instanceof ApiError) {
+      host.loadError = error;
+      host.reportError(error);
+    }
+  }
+}
+
+async function sendReply(host: NetscoutSupport, event: Event): Promise<void> {
+  event.preventDefault();
+  const detail = host.cases.detail;
+  const body = host.cases.reply.trim();
+  if (!detail || !body || host.cases.sending) return;
+  host.cases = { ...host.cases, sending: true };
+  try {
+    const comment = await host.api.comment(detail.id, body);
+    host.cases = {
+      ...host.cases,
+      detail: { ...detail, comments: [...(detail.comments ?? []), comment] },
+      reply: '',
+      sending: false,
+    };
+  } catch (error) {
+    host.cases = { ...host.cases, sending: false };
+    if (error instanceof ApiError) host.reportError(error);
+  }
+}
+
+/** The SLA badge and, while the first answer is awaited, a live countdown to `dueAt`. */
+function renderSla(host: NetscoutSupport, c: Case, live: boolean): TemplateResult {
+  const m = host.messages.cases;
+  const state = c.sla.state;
+  const remaining = new Date(c.dueAt).getTime() - host.tick;
+  let line: TemplateResult | typeof nothing = nothing;
+  if (live && state === 'paused' && c.sla.pausedBy?.length && c.sla.resumesAt) {
+    const names = c.sla.pausedBy.map((h) => holidayName(host, h.id, h.name));
+    line = html`<p data-testid="paused">
+      ${m.pausedUntil(formatList(names, host.intlLocale), formatDateTime(c.sla.resumesAt, host.intlLocale, host.zone))}
+    </p>`;
+  } else if (live && (state === 'on-track' || state === 'at-risk' || state === 'breached')) {
+    line = html`<p data-testid="countdown" aria-live="off">
+      ${remaining >= 0 ? m.dueIn(formatDuration(remaining, host.messages)) : m.overdueBy(formatDuration(remaining, host.messages))}
+    </p>`;
+  }
+  return html`<span class="badge ${state}" data-testid="sla" data-state=${state}>${m.sla[state]}</span>${line}`;
+}
+
+/** My cases: the list, then one case with its SLA, countdown and conversation. */
+export function renderCases(host: NetscoutSupport): TemplateResult {
+  const m = host.messages;
+  if (!host.me) return html`<p class="notice">${host.calendar ? m.overview.signIn : m.loading}</p>`;
+  const { list, detail } = host.cases;
+  if (detail) {
+    const own = host.me.user.name;
+    return html`
+      <div data-testid="case-detail">
+        <h3 tabindex="-1">${detail.number} — ${detail.subject}</h3>
+        <p>${m.cases.status[detail.status]} · ${m.cases.receivedAt(formatDateTime(detail.receivedAt, host.intlLocale, host.zone))}</p>
+        <p>${m.cases.dueAt(formatDateTime(detail.dueAt, host.intlLocale, host.zone))}</p>
+        ${renderSla(host, detail, detail.firstResponseAt === null)}
+        <p class="comment">${detail.description}</p>
+        <h3>${m.cases.comments}</h3>
+        ${
+          detail.comments?.length
+            ? html`<ul class="list" data-testid="comments">
+                ${detail.comments.map(
+                  (c) => html`<li class="comment">
+                    <strong>${c.author.kind === 'agent' ? `${m.cases.agent} (${c.author.name})` : c.author.name === own ? m.cases.you : c.author.name}</strong>
+                    <span class="muted">${formatDateTime(c.createdAt, host.intlLocale, host.zone)}</span><br />${c.body}
+                  </li>`,
+                )}
+              </ul>`
+            : html`<p class="muted">${m.cases.noComments}</p>`
+        }
+        <form @submit=${(event: Event) => sendReply(host, event)}>
+          <label for="reply">${m.cases.reply}</label>
+          <textarea
+            id="reply"
+            .value=${host.cases.reply}
+            @input=${(event: Event) => (host.cases = { ...host.cases, reply: (event.target as HTMLTextAreaElement).value })}
+          ></textarea>
+          <div class="actions">
+            <button class="primary" type="submit" ?disabled=${host.cases.sending}>${m.cases.send}</button>
+            <button class="secondary" type="button" @click=${() => host.show('cases')}>${m.cases.back}</button>
+          </div>
+        </form>
+      </div>
+    `;
+  }
+  if (!list) return html`<p role="status">${m.loading}</p>`;
+  if (list.length === 0) return html`<p data-testid="no-cases">${m.cases.empty}</p>`;
+  const myAccount = host.subscription?.entitlement.myAccountUrl;
+  return html`
+    <ul class="list" data-testid="case-list">
+      ${list.map(
+        (c) => html`<li>
+          <button type="button" data-case=${c.id} @click=${() => openCase(host, c.id)}>
+            <strong>${c.number}</strong> ${c.subject}<br />
+            <span class="muted">${m.cases.status[c.status]}</span>
+            <span class="badge ${c.sla.state}">${m.cases.sla[c.sla.state]}</span>
+          </button>
+        </li>`,
+      )}
+    </ul>
+    ${
+      myAccount
+        ? html`<p><a href=${myAccount} target="_blank" rel="noopener noreferrer">${m.overview.myAccount}</a></p>`
+        : nothing
+    }
+  `;
+}

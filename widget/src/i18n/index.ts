@@ -1,0 +1,24 @@
+import { en } from './en.js';
+import { fr } from './fr.js';
+import type { Messages, WidgetLocale } from './messages.js';
+
+export type { Messages, WidgetLocale } from './messages.js';
+
+const catalogs: Record<WidgetLocale, Messages> = { en, fr };
+
+/**
+ * The widget locale for a requested language tag: `fr…` → French, anything else → English. Without a
+ * request, the browser's preferred languages decide.
+ */
+export function resolveLocale(requested: string | null | undefined, preferred: readonly string[] = []): WidgetLocale {
+  for (const tag of requested ? [requested] : preferred) {
+    const lang = tag.toLowerCase().split('-')[0];
+    if (lang === 'fr' || lang === 'en') return lang;
+  }
+  return 'en';
+}
+
+/** The messages of a locale. */
+export function messagesFor(locale: WidgetLocale): Messages {
+  return catalogs[locale];
+}

@@ -1,0 +1,130 @@
+import type { CaseStatus, Channel, RefusalReason, SlaState, UpgradePath } from '../../../core/api/schemas.js';
+import type { SupportHolidayId } from '../../../core/holidays.js';
+import type { SelfHelpResourceKind } from '../../../core/targets.js';
+
+/** The locales the widget is translated into. */
+export type WidgetLocale = 'en' | 'fr';
+
+/** Every sentence the widget shows, one implementation per language (`en.ts`, `fr.ts`). */
+export interface Messages {
+  lang: WidgetLocale;
+  title: string;
+  launcher: string;
+  close: string;
+  loading: string;
+  retry: string;
+  views: { overview: string; selfHelp: string; incident: string; cases: string; upgrade: string };
+  errors: {
+    network: string;
+    unauthorized: string;
+    forbidden: string;
+    notFound: string;
+    invalidResponse: string;
+    server: (status: number) => string;
+  };
+  overview: {
+    signIn: string;
+    noSubscription: (service: string) => string;
+    plan: (plan: string, service: string) => string;
+    serviceType: Record<1 | 2 | 3, string>;
+    gold: Record<'active' | 'lapsed' | 'absent' | 'not-offered', string>;
+    goldUntil: (date: string) => string;
+    goldEnded: (date: string) => string;
+    premiumHeading: string;
+    channelsLabel: string;
+    channel: Record<Channel, string>;
+    hours: Record<'24/7 except support holidays' | '24/7', string>;
+    firstResponse: (hours: number) => string;
+    unlimited: string;
+    noResolutionTarget: string;
+    selfHelpHeading: string;
+    reason: Record<RefusalReason, string>;
+    upgrade: Record<UpgradePath, string>;
+    open: string;
+    closed: (holiday: string, reopens: string) => string;
+    englishOnly: string;
+    myAccount: string;
+    submitViaMyAccount: string;
+  };
+  holidays: Record<SupportHolidayId, string>;
+  selfHelp: {
+    searchLabel: string;
+    searching: string;
+    noResults: (query: string) => string;
+    resultsCount: (count: number) => string;
+    resourcesHeading: string;
+    resource: Record<SelfHelpResourceKind, string>;
+    back: string;
+    updated: (date: string) => string;
+  };
+  incident: {
+    service: string;
+    subject: string;
+    description: string;
+    descriptionHint: string;
+    deviceSerial: string;
+    firmwareVersion: string;
+    hardwareHint: string;
+    contactEmail: string;
+    attachments: string;
+    optional: string;
+    submit: string;
+    submitting: string;
+    suggestions: string;
+    fixErrors: (count: number) => string;
+    fieldError: {
+      required: string;
+      minLength: (n: number) => string;
+      maxLength: (n: number) => string;
+      email: string;
+      serial: string;
+      firmware: string;
+      controlCharacters: string;
+      requiredHardware: string;
+      unknownService: string;
+    };
+    notEntitled: string;
+    draftRestored: string;
+    queued: string;
+    queuedCount: (count: number) => string;
+    submittedHeading: (caseNumber: string) => string;
+    dueBy: (date: string) => string;
+    delayedBy: (holidays: string) => string;
+    myAccountLink: string;
+    uploading: (fileName: string) => string;
+    newIncident: string;
+  };
+  cases: {
+    empty: string;
+    status: Record<CaseStatus, string>;
+    sla: Record<SlaState, string>;
+    dueIn: (duration: string) => string;
+    overdueBy: (duration: string) => string;
+    dueAt: (date: string) => string;
+    pausedUntil: (holiday: string, date: string) => string;
+    receivedAt: (date: string) => string;
+    comments: string;
+    noComments: string;
+    reply: string;
+    send: string;
+    back: string;
+    agent: string;
+    you: string;
+    duration: (days: number, hours: number, minutes: number, seconds: number) => string;
+  };
+  upgrade: {
+    intro: string;
+    perMonth: (price: string) => string;
+    minimum: string;
+    choose: (plan: string) => string;
+    testMode: string;
+    testModeExplain: string;
+    payTest: string;
+    pay: string;
+    loadingPayment: string;
+    paymentUnavailable: string;
+    success: (plan: string) => string;
+    goldExplain: string;
+    noPlans: string;
+  };
+}

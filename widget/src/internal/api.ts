@@ -1,0 +1,207 @@
+import type {
+  Attachment,
+  Case,
+  CaseListPage,
+  ClientToken,
+  Comment,
+  IncidentDraft,
+  KbArticle,
+  KbSearchResults,
+  Me,
+  Problem,
+  Purchase,
+  PurchaseRequest,
+  SupportCalendar,
+} from '../../../core/api/schemas.js';
+import { contract } from './contract.js';
+
+/** Why a call to the support API failed: a stable code the UI maps to translated words. */
+export type ApiErrorCode =
+  | 'network'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid'
+  | 'server'
+  | 'invalid-response';
+
+/** A failed call to the support API, with the server's problem document when it sent one. */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly problem: Problem | undefined;
+  constructor(code: ApiErrorCode, message: string, status = 0, problem?: Problem) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.problem = problem;
+  }
+  /** Worth retrying later: the network, or the server being unwell, not a refusal. */
+  get transient(): boolean {
+    return this.code === 'network' || this.status >= 500 || this.status === 429 || this.status === 408;
+  }
+}
+
+/** Supplies the bearer token for each call (a fixed attribute, or the host page's `tokenProvider`). */
+export type TokenSource = () => Promise<string | undefined>;
+
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+/**
+ * The support API as the browser sees it. Every response is parsed with the contract's `zod/mini`
+ * schemas, so a wrong payload is an `invalid-response` error, never a half-rendered view.
+ */
+export class SupportApi {
+  constructor(
+    readonly base: string,
+    private readonly token: TokenSource,
+  ) {}
+
+  me(signal?: AbortSignal): Promise<Me> {
+    return this.call('GET', '/v1/me', contract.Me, { signal });
+  }
+
+  calendar(from: string, to: string, signal?: AbortSignal): Promise<SupportCalendar> {
+    return this.call('GET', `/v1/calendar?from=${from}&to=${to}`, contract.SupportCalendar, { signal, auth: false });
+  }
+
+  createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {
+    return this.call('POST', '/v1/incidents', contract.Case, {
+      body: draft,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  cases(signal?: AbortSignal): Promise<CaseListPage> {
+    return this.call('GET', '/v1/cases?limit=50', contract.CaseListPage, { signal });
+  }
+
+  case(id: string, signal?: AbortSignal): Promise<Case> {
+    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, contract.Case, { signal });
+  }
+
+  comment(caseId: string, body: string): Promise<Comment> {
+    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, contract.Comment, { body: { body } });
+  }
+
+  kbSearch(query: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbSearchResults> {
+    const q = encodeURIComponent(query);
+    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, contract.KbSearchResults, { signal });
+  }
+
+  kbArticle(slug: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbArticle> {
+    const path = `/v1/kb/articles/${encodeURIComponent(slug)}?lang=${lang}`;
+    return this.call('GET', path, contract.KbArticle, { signal });
+  }
+
+  clientToken(): Promise<ClientToken> {
+    return this.call('GET', '/v1/payments/client-token', contract.ClientToken, {});
+  }
+
+  purchase(request: PurchaseRequest): Promise<Purchase> {
+    return this.call('POST', '/v1/subscriptions', contract.Purchase, { body: request });
+  }
+
+  /**
+   * Uploads one attachment with `XMLHttpRequest`, the only browser API that reports upload progress.
+   * `onProgress` receives a fraction between 0 and 1.
+   */
+  async uploadAttachment(caseId: string, file: Blob, fileName: string, onProgress: (fraction: number) => void) {
+    const token = await this.token();
+    return new Promise<Attachment>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', this.url(`/v1/cases/${encodeURIComponent(caseId)}/attachments`));
+      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      xhr.onerror = () => reject(new ApiError('network', 'network error during upload'));
+      xhr.onload = () => {
+        let json: unknown;
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch {
+          json = undefined;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          const parsed = contract.Attachment.safeParse(json);
+          if (parsed.success) {
+            onProgress(1);
+            resolve(parsed.data);
+          } else
+            reject(new ApiError('invalid-response', 'attachment response does not match the contract', xhr.status));
+        } else reject(errorFor(xhr.status, json));
+      };
+      const form = new FormData();
+      form.append('file', file, fileName);
+      xhr.send(form);
+    });
+  }
+
+  private url(path: string): string {
+    return this.base.replace(/\/+$/, '') + path;
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    schema: Parser<T>,
+    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; auth?: boolean },
+  ): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.auth !== false) {
+      const token = await this.token();
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      throw new ApiError('network', `cannot reach ${this.base}: ${(error as Error).message}`);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) throw errorFor(response.status, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError(
+        'invalid-response',
+        `${method} ${path}: the response does not match the contract`,
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+}
+
+function errorFor(status: number, json: unknown): ApiError {
+  const parsed = contract.Problem.safeParse(json);
+  const problem = parsed.success ? parsed.data : undefined;
+  const message = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : `HTTP ${status}`;
+  const code: ApiErrorCode =
+    status === 401
+      ? 'unauthorized'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not-found'
+          : status >= 500
+            ? 'server'
+            : 'invalid';
+  return new ApiError(code, message, status, problem);
+}

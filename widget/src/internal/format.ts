@@ -1,0 +1,75 @@
+import type { Messages } from '../i18n/messages.js';
+
+/** The browser's own time zone, as an IANA name. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Whether `zone` is an IANA time zone this browser knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Fri 27 Nov, 10:00" in the customer's locale and zone. */
+export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** "Saturday 00:00" when within the coming week, else with the date: "Saturday 5 December, 00:00". */
+export function formatReopening(iso: string, now: Date, locale: string, timeZone: string): string {
+  const at = new Date(iso);
+  const soon = at.getTime() - now.getTime() < 6 * 86_400_000;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    ...(soon ? {} : { day: 'numeric', month: 'long' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
+}
+
+/** "27 November 2026" (no time). */
+export function formatDate(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** A span of real time in words, such as "2 h 05 min 09 s". */
+export function formatDuration(ms: number, messages: Messages): string {
+  const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  return messages.cases.duration(days, hours, minutes, total % 60);
+}
+
+/** A price in the customer's locale: "$29.00" / "29,00 $US". */
+export function formatPrice(cents: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
+
+/** A list in the customer's locale: "Thanksgiving and the day after Thanksgiving". */
+export function formatList(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Today's date and a date some days later as `YYYY-MM-DD` (UTC), for the calendar query. */
+export function calendarRange(now: Date, days: number): { from: string; to: string } {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: day(new Date(now.getTime() - 86_400_000)), to: day(new Date(now.getTime() + days * 86_400_000)) };
+}

@@ -1,0 +1,82 @@
+/**
+ * `dist/widget/loader.js`: the only script a host page loads up front (≤ 3 KB gzip).
+ *
+ * - Puts a lightweight placeholder "Assistance" button in each `<netscout-support>` launcher until the
+ *   full element arrives (the element then reuses that shadow root).
+ * - Fetches the full element on first interaction (hover, focus or click on a trigger) or when the
+ *   browser is idle, whichever comes first.
+ * - Where custom elements are missing, loads the `@webcomponents/webcomponentsjs` polyfill first.
+ */
+import { installHostHook } from './internal/host-hook.js';
+
+type Openable = HTMLElement & { open(trigger?: HTMLElement | null): void };
+
+let loading: Promise<unknown> | undefined;
+
+function loadPolyfill(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL(/* @vite-ignore */ './legacy/webcomponents-loader.js', import.meta.url).href;
+    script.onerror = () => reject(new Error('netscout-support: cannot load the custom elements polyfill'));
+    window.addEventListener('WebComponentsReady', () => resolve(), { once: true });
+    document.head.append(script);
+  });
+}
+
+/** Loads the full element once. */
+export function loadNetscoutSupport(): Promise<unknown> {
+  loading ??= (window.customElements ? Promise.resolve() : loadPolyfill()).then(
+    // A runtime URL: the bundler leaves the full element in its own file instead of chaining a preload helper.
+    () => import(/* @vite-ignore */ new URL('./netscout-support.js', import.meta.url).href),
+  );
+  return loading;
+}
+
+const sheet = (() => {
+  try {
+    const s = new CSSStyleSheet();
+    s.replaceSync(
+      'button{position:fixed;right:1.25rem;bottom:1.25rem;z-index:2147483000;border:0;border-radius:999px;' +
+        'padding:.75rem 1.25rem;background:var(--netscout-accent,#0b5cad);color:var(--netscout-accent-fg,#fff);' +
+        'font:600 1rem system-ui,sans-serif;cursor:pointer;box-shadow:0 4px 14px rgb(0 0 0/25%)}' +
+        'button:focus-visible{outline:3px solid var(--netscout-accent,#0b5cad);outline-offset:2px}',
+    );
+    return s;
+  } catch {
+    return undefined;
+  }
+})();
+
+function placeholder(widget: HTMLElement): void {
+  if (widget.shadowRoot || widget.getAttribute('mode') === 'inline' || customElements.get(widget.localName)) return;
+  const root = widget.attachShadow({ mode: 'open' });
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'launcher';
+  button.setAttribute('part', 'launcher');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.textContent = 'Assistance';
+  button.addEventListener('pointerenter', () => void loadNetscoutSupport());
+  button.addEventListener('focus', () => void loadNetscoutSupport());
+  button.addEventListener('click', () => void loadNetscoutSupport().then(() => (widget as Openable).open(button)));
+  root.append(button);
+}
+
+function start(): void {
+  const widgets = [...document.querySelectorAll<HTMLElement>('netscout-support')];
+  if (window.customElements) widgets.forEach(placeholder);
+  (globalThis as unknown as Record<string, boolean>).__netscoutSupportHook = true;
+  installHostHook(document, loadNetscoutSupport);
+  const warm = (event: Event) => {
+    if ((event.target as Element | null)?.closest?.('[data-netscout-support]')) void loadNetscoutSupport();
+  };
+  document.addEventListener('pointerover', warm, { passive: true });
+  document.addEventListener('focusin', warm);
+  if (widgets.some((w) => w.getAttribute('mode') === 'inline')) void loadNetscoutSupport();
+  else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadNetscoutSupport(), { timeout: 5000 });
+  else setTimeout(() => void loadNetscoutSupport(), 2000);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
