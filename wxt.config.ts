@@ -1,12 +1,37 @@
 import { defineConfig } from 'wxt';
 
+/** Where the content script runs: the two service homepages (real hosts, any subdomain). */
+export const SERVICE_HOST_MATCHES = [
+  '*://onetouchat.com/*',
+  '*://*.onetouchat.com/*',
+  '*://linksprinter.com/*',
+  '*://*.linksprinter.com/*',
+];
+
+/** The default API origin (`npm start`): the background polls it without asking. Ports are not part of a match. */
+const DEFAULT_API_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 // The extension sources live in extension/; builds go to dist/<browser>-mv<version>/.
 export default defineConfig({
   srcDir: 'extension',
+  publicDir: 'extension/public',
   outDir: 'dist',
-  manifest: {
-    name: 'NetScout Support',
-    description: 'Support for OneTouchAT.com and LinkSprinter.com: open incidents and follow your cases.',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     permissions: ['storage', 'alarms', 'notifications'],
-  },
+    host_permissions: [...SERVICE_HOST_MATCHES, ...DEFAULT_API_MATCHES],
+    // Asked for at run time, one origin at a time: another API origin, partner hosts (and `scripting`, to
+    // run the content script on those partner hosts).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_permissions: ['scripting'],
+    // The widget bundle, imported by the content script only when the customer opens support.
+    web_accessible_resources: [{ resources: ['netscout-widget.js'], matches: SERVICE_HOST_MATCHES }],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'support@netscout.example', strict_min_version: '115.0' } } }
+      : {}),
+  }),
 });

@@ -1,3 +1,68 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { asBackgroundRequest } from '../lib/messages.js';
+import { caseUrl } from '../lib/notifications.js';
+import { registerPartnerHosts } from '../lib/partners.js';
+import { caseIdFromNotificationId } from '../lib/polling.js';
+import { caseCacheItem, settingsItem, tokenItem } from '../lib/storage.js';
+import { ensurePolling, markSeen, POLL_ALARM, type PollOutcome, pollOnce, signOutCleanup } from '../lib/sync.js';
+
 export default defineBackground(() => {
-  // Filled in by the extension issue: polling, badge and notifications.
+  const t = (key: string, substitutions?: string[]) =>
+    // biome-ignore lint/suspicious/noExplicitAny: message keys are data from _locales.
+    browser.i18n.getMessage(key as any, substitutions);
+
+  // One poll at a time: the alarm and a popup's refresh may ask together.
+  let inFlight: Promise<PollOutcome> | null = null;
+  const poll = () => {
+    inFlight ??= pollOnce({ now: () => new Date(), t }).finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+
+  const start = async () => {
+    if ((await ensurePolling()) === 'polling') await poll();
+    await registerPartnerHosts((await settingsItem.getValue()).partnerHosts);
+  };
+  browser.runtime.onInstalled.addListener(() => void start());
+  browser.runtime.onStartup.addListener(() => void start());
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void poll();
+  });
+
+  // A new token is a new sign-in: forget the previous account's cases and sync at once.
+  tokenItem.watch(async (token) => {
+    await signOutCleanup();
+    if (token) {
+      await ensurePolling();
+      await poll();
+    }
+  });
+  settingsItem.watch(async (next, previous) => {
+    if (next.apiBase !== previous?.apiBase) {
+      await signOutCleanup();
+      if ((await ensurePolling()) === 'polling') await poll();
+    }
+  });
+
+  browser.notifications.onClicked.addListener(async (notificationId) => {
+    await browser.notifications.clear(notificationId);
+    const caseId = caseIdFromNotificationId(notificationId);
+    if (!caseId) return;
+    const cached = (await caseCacheItem.getValue()).cases.find((c) => c.id === caseId);
+    await markSeen(caseId);
+    if (cached) await browser.tabs.create({ url: caseUrl(cached.serviceId, caseId) });
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Only the extension's own pages may drive the background.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    const request = asBackgroundRequest(message);
+    if (!request) return undefined;
+    if (request.type === 'poll-now') return poll().then((outcome) => outcome.kind);
+    if (request.type === 'case-opened') return markSeen(request.caseId).then(() => 'ok');
+    return settingsItem.getValue().then((s) => registerPartnerHosts(s.partnerHosts).then(() => 'ok'));
+  });
 });

@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { NetscoutSupport } from '../../../widget/src/components/netscout-support/netscout-support.js';
+import {
+  type FragmentRequest,
+  findAssistanceOption,
+  fragmentRequest,
+  pageHasWidget,
+  serviceIdForHost,
+} from '../../lib/assistance.js';
+import { createLauncher } from '../../lib/launcher.js';
+import { readSettings, readToken } from '../../lib/settings-reader.js';
+
+export default defineContentScript({
+  matches: ['*://onetouchat.com/*', '*://*.onetouchat.com/*', '*://linksprinter.com/*', '*://*.linksprinter.com/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    // The page brings its own widget: leave it alone (never two widgets).
+    if (pageHasWidget(document)) return;
+    const settings = await readSettings();
+    let widget: NetscoutSupport | null = null;
+    let loading: Promise<NetscoutSupport | null> | null = null;
+    let launcher: HTMLElement | null = null;
+
+    /** Loads the widget bundle (only now, on the customer's request) and mounts the element once. */
+    const mount = (): Promise<NetscoutSupport | null> => {
+      loading ??= (async () => {
+        // The page may have added its own widget since: use that one.
+        if (pageHasWidget(document)) return null;
+        await import(/* @vite-ignore */ browser.runtime.getURL('/netscout-widget.js'));
+        const element = document.createElement('netscout-support') as NetscoutSupport;
+        element.dataset.netscoutExtension = '';
+        const service = serviceIdForHost(location.hostname);
+        if (service) element.service = service;
+        element.apiBase = (await readSettings()).apiBase;
+        // The token stays in extension storage and this isolated world: no page script can read it.
+        element.tokenProvider = readToken;
+        element.locale = browser.i18n.getUILanguage();
+        document.body.append(element);
+        launcher?.remove();
+        widget = element;
+        return element;
+      })();
+      return loading;
+    };
+
+    const open = async (trigger: HTMLElement | null, request: FragmentRequest = null) => {
+      const element = widget ?? (await mount());
+      if (!element) return;
+      element.open(trigger);
+      if (request) element.show(request.view);
+    };
+
+    const option = findAssistanceOption(document, settings.assistanceSelectors);
+    if (option) {
+      option.addEventListener(
+        'click',
+        (event) => {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          void open(option);
+        },
+        { capture: true, signal: ctx.signal },
+      );
+    } else {
+      launcher = createLauncher(browser.i18n.getMessage('launcherLabel'), (trigger) => void open(trigger));
+      document.body.append(launcher);
+    }
+
+    const onHash = () => {
+      const request = fragmentRequest(location.hash);
+      if (request) void open(option, request);
+    };
+    onHash();
+    ctx.addEventListener(window, 'hashchange', onHash);
+  },
+});

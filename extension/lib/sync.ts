@@ -1,0 +1,163 @@
+import { browser } from 'wxt/browser';
+import { ApiError, SupportApi } from './api.js';
+import { planNotifications, type Translate } from './notifications.js';
+import { badgeText, markCaseSeen, mergeCases, nextPollDelayMinutes } from './polling.js';
+import {
+  type AccountCache,
+  accountCacheItem,
+  caseCacheItem,
+  EMPTY_ACCOUNT_CACHE,
+  EMPTY_CASE_CACHE,
+  INITIAL_POLL_STATE,
+  type PollState,
+  pollStateItem,
+  settingsItem,
+  tokenItem,
+} from './storage.js';
+
+/** The one alarm that drives polling. */
+export const POLL_ALARM = 'netscout-poll';
+
+export interface SyncDependencies {
+  now: () => Date;
+  t: Translate;
+  fetch?: typeof fetch;
+}
+
+export type PollOutcome =
+  | { kind: 'signed-out' }
+  | { kind: 'synced'; changed: number; notified: number }
+  | { kind: 'failed'; error: ApiError; retryInMinutes: number | null };
+
+/**
+ * One round of polling: asks the API for the account, the support calendar and the cases updated since
+ * the last round; updates the caches, the badge and the notifications; schedules the next round (the
+ * normal interval, or a backoff after a failure). Signed out (no token) or a rejected token: no polling.
+ */
+export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
+  const [settings, token, cache, previousState] = await Promise.all([
+    settingsItem.getValue(),
+    tokenItem.getValue(),
+    caseCacheItem.getValue(),
+    pollStateItem.getValue(),
+  ]);
+  if (!token) {
+    await signOutCleanup();
+    return { kind: 'signed-out' };
+  }
+  const api = new SupportApi({ apiBase: settings.apiBase, token, fetch: deps.fetch });
+  const now = deps.now();
+  try {
+    const me = await api.me();
+    const [calendar, cases] = await Promise.all([
+      api.calendar(isoDate(now, 0), isoDate(now, 14)),
+      api.casesUpdatedSince(cache.userId === me.user.id ? cache.cursor : null),
+    ]);
+    const merged = mergeCases(cache, cases, { userId: me.user.id, now });
+    const account: AccountCache = {
+      syncedAt: now.toISOString(),
+      userName: me.user.name,
+      calendar,
+      services: me.subscriptions
+        .filter((s) => s.status === 'active')
+        .map((s) => ({
+          serviceId: s.serviceId,
+          serviceName: s.serviceName,
+          serviceType: s.serviceType,
+          canSubmitIncidents: s.entitlement.canSubmitIncidents,
+        })),
+    };
+    await Promise.all([caseCacheItem.setValue(merged.cache), accountCacheItem.setValue(account)]);
+    await showBadge(badgeText(merged.cache.news));
+    const plans = planNotifications(merged.events, deps.t);
+    for (const plan of plans) {
+      await browser.notifications.create(plan.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: plan.title,
+        message: plan.message,
+      });
+    }
+    const delay = nextPollDelayMinutes({ consecutiveFailures: 0, baseMinutes: settings.pollMinutes });
+    await pollStateItem.setValue({
+      consecutiveFailures: 0,
+      lastError: null,
+      lastSuccessAt: now.toISOString(),
+      nextPollAt: new Date(now.getTime() + delay * 60_000).toISOString(),
+    });
+    await schedulePoll(delay);
+    return { kind: 'synced', changed: cases.length, notified: plans.length };
+  } catch (error) {
+    const apiError =
+      error instanceof ApiError ? error : new ApiError('invalid-response', (error as Error)?.message ?? String(error));
+    const failures = previousState.consecutiveFailures + 1;
+    // A rejected token is "signed out" until the customer fixes it in the options: polling would only fail.
+    const retryInMinutes =
+      apiError.kind === 'unauthorized'
+        ? null
+        : nextPollDelayMinutes({
+            consecutiveFailures: failures,
+            baseMinutes: settings.pollMinutes,
+            retryAfterSeconds: apiError.retryAfterSeconds,
+          });
+    const state: PollState = {
+      ...previousState,
+      consecutiveFailures: failures,
+      lastError: { kind: apiError.kind, message: apiError.message, at: now.toISOString() },
+      nextPollAt: retryInMinutes === null ? null : new Date(now.getTime() + retryInMinutes * 60_000).toISOString(),
+    };
+    await pollStateItem.setValue(state);
+    if (retryInMinutes === null) await browser.alarms.clear(POLL_ALARM);
+    else await schedulePoll(retryInMinutes);
+    return { kind: 'failed', error: apiError, retryInMinutes };
+  }
+}
+
+/** Repeats every `minutes` from now on (a periodic alarm survives the service worker being stopped). */
+export async function schedulePoll(minutes: number): Promise<void> {
+  await browser.alarms.create(POLL_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
+}
+
+/** Makes sure polling runs when signed in (and stops when not), e.g. after a restart. */
+export async function ensurePolling(): Promise<'polling' | 'signed-out'> {
+  const token = await tokenItem.getValue();
+  if (!token) {
+    await signOutCleanup();
+    return 'signed-out';
+  }
+  const existing = await browser.alarms.get(POLL_ALARM);
+  if (!existing) {
+    const settings = await settingsItem.getValue();
+    await schedulePoll(settings.pollMinutes);
+  }
+  return 'polling';
+}
+
+/** Signed out: no alarm, no badge, and no cached cases of the previous account. */
+export async function signOutCleanup(): Promise<void> {
+  await browser.alarms.clear(POLL_ALARM);
+  await Promise.all([
+    caseCacheItem.setValue(EMPTY_CASE_CACHE),
+    accountCacheItem.setValue(EMPTY_ACCOUNT_CACHE),
+    pollStateItem.setValue(INITIAL_POLL_STATE),
+  ]);
+  await showBadge('');
+}
+
+/** The customer opened a case (popup link or notification): its news is read. */
+export async function markSeen(caseId: string): Promise<void> {
+  const cache = await caseCacheItem.getValue();
+  const next = markCaseSeen(cache, caseId);
+  if (next === cache) return;
+  await caseCacheItem.setValue(next);
+  await showBadge(badgeText(next.news));
+}
+
+async function showBadge(text: string): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  await browser.action.setBadgeText({ text });
+}
+
+function isoDate(now: Date, plusDays: number): string {
+  return new Date(now.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+}

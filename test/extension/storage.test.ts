@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSettings, readToken } from '../../extension/lib/settings-reader.js';
+import {
+  DEFAULT_SETTINGS,
+  migrateSettingsV1toV2,
+  normalizeApiBase,
+  settingsItem,
+  tokenItem,
+} from '../../extension/lib/storage.js';
+
+describe('settings migrations', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('turns version-1 settings into version 2: an origin, the poll interval kept, new fields defaulted', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { apiUrl: 'https://support.example.com/v1/', pollEveryMinutes: 15 },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({
+      ...DEFAULT_SETTINGS,
+      apiBase: 'https://support.example.com',
+      pollMinutes: 15,
+    });
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 2 } });
+  });
+
+  it('falls back to the defaults when a version-1 value is unusable', () => {
+    expect(migrateSettingsV1toV2({ apiUrl: 'not a url', pollEveryMinutes: -3 })).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettingsV1toV2(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('gives the defaults to a fresh install', async () => {
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+    expect(await tokenItem.getValue()).toBe('');
+  });
+
+  it('keeps the token in local storage, never in sync storage', async () => {
+    await tokenItem.setValue('secret-token');
+    expect(await fakeBrowser.storage.local.get('token')).toEqual({ token: 'secret-token' });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('lets the content script read the same settings and token without the storage library', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiBase: 'https://api.example.com' });
+    await tokenItem.setValue('t0k3n');
+    expect((await readSettings()).apiBase).toBe('https://api.example.com');
+    expect(await readToken()).toBe('t0k3n');
+  });
+
+  it('reads a not-yet-migrated version-1 value in the content script as version 2', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiUrl: 'http://localhost:9999/x' } });
+    expect((await readSettings()).apiBase).toBe('http://localhost:9999');
+  });
+});
+
+describe('API base', () => {
+  it('keeps only the origin of an http(s) URL', () => {
+    expect(normalizeApiBase(' http://127.0.0.1:8787/v1/ ')).toBe('http://127.0.0.1:8787');
+  });
+
+  it('refuses what is not an http(s) URL', () => {
+    expect(normalizeApiBase('ftp://example.com')).toBeNull();
+    expect(normalizeApiBase('127.0.0.1:8787')).toBeNull();
+    expect(normalizeApiBase('')).toBeNull();
+  });
+});
