@@ -53,5 +53,7 @@ export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
 export function tooLarge(limit: number): ProblemError {
   return new ProblemError(413, 'body-too-large', 'Request body too large', {
     detail: `The request body must be at most ${limit} bytes.`,
+    // The rest of the body is not read: the connection cannot be reused.
+    headers: { connection: 'close' },
   });
 }
