@@ -64,8 +64,9 @@ export class SupportApi {
     return this.call('GET', '/v1/me', contract.Me, { signal });
   }
 
-  calendar(from: string, to: string, signal?: AbortSignal): Promise<SupportCalendar> {
-    return this.call('GET', `/v1/calendar?from=${from}&to=${to}`, contract.SupportCalendar, { signal, auth: false });
+  /** Whether support is open now, and the closure in progress (the server's clock is authoritative). */
+  calendar(signal?: AbortSignal): Promise<SupportCalendar> {
+    return this.call('GET', '/v1/calendar', contract.SupportCalendar, { signal, auth: false });
   }
 
   createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {

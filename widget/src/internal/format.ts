@@ -67,9 +67,3 @@ export function formatPrice(cents: number, currency: string, locale: string): st
 export function formatList(items: string[], locale: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
-
-/** Today's date and a date some days later as `YYYY-MM-DD` (UTC), for the calendar query. */
-export function calendarRange(now: Date, days: number): { from: string; to: string } {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: day(new Date(now.getTime() - 86_400_000)), to: day(new Date(now.getTime() + days * 86_400_000)) };
-}

@@ -60,6 +60,11 @@ export class Outbox {
         db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
         db.createObjectStore('drafts', { keyPath: 'key' });
       },
+      // Another tab upgrades or deletes the database: let it, and reopen on next use.
+      blocking: () => {
+        void this.db?.then((db) => db.close());
+        this.db = undefined;
+      },
     });
     return this.db;
   }

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Case, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { type Messages, messagesFor, resolveLocale, type WidgetLocale } from '../../i18n/index.js';
 import { ApiError, SupportApi } from '../../internal/api.js';
-import { browserTimeZone, calendarRange, isKnownTimeZone } from '../../internal/format.js';
+import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import { deliverOutbox, Outbox, type OutboxEntry } from '../../internal/outbox.js';
 import { styles } from './netscout-support.styles.js';
@@ -263,7 +263,6 @@ export class NetscoutSupport extends NetscoutElement {
     this.loading = true;
     this.loadError = undefined;
     const abort = this.abortable();
-    const range = calendarRange(new Date(), 14);
     try {
       const api = this.api;
       const [me, calendar] = await Promise.all([
@@ -273,7 +272,7 @@ export class NetscoutSupport extends NetscoutElement {
               throw error;
             })
           : Promise.resolve(null),
-        api.calendar(range.from, range.to, abort.signal),
+        api.calendar(abort.signal),
       ]);
       this.me = me;
       this.calendar = calendar;

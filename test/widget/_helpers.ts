@@ -1,0 +1,131 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import { defineNetscoutSupport } from '../../widget/src/define.js';
+import type { NetscoutSupport } from '../../widget/src/index.js';
+
+defineNetscoutSupport();
+
+type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
+interface ApiEnv {
+  url: string;
+  demo: Record<DemoKey, { token: string }>;
+}
+
+/** The servers the wtr config started: `holiday` (clock on Thanksgiving 2026), `regular`, `flaky` (proxy). */
+export const env = (window as unknown as { __NETSCOUT_TEST__: Record<'holiday' | 'regular' | 'flaky', ApiEnv> })
+  .__NETSCOUT_TEST__;
+
+/** Polls until `probe` returns something truthy (the UI reacting to the real server). */
+export async function waitFor<T>(
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 8000,
+): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface MountOptions {
+  api?: 'holiday' | 'regular' | 'flaky';
+  account?: DemoKey | null;
+  service?: string;
+  locale?: 'en' | 'fr';
+  mode?: 'launcher' | 'inline';
+  timeZone?: string;
+  apiBase?: string;
+}
+
+/** Mounts a widget in the page (inline by default, New York time, English). */
+export function mount(options: MountOptions = {}): NetscoutSupport {
+  const api = env[options.api ?? 'holiday'];
+  const el = document.createElement('netscout-support');
+  el.setAttribute('service', options.service ?? 'onetouchat');
+  el.setAttribute('api-base', options.apiBase ?? api.url);
+  el.setAttribute('locale', options.locale ?? 'en');
+  el.setAttribute('mode', options.mode ?? 'inline');
+  el.setAttribute('time-zone', options.timeZone ?? 'America/New_York');
+  const account = options.account === undefined ? 'gold' : options.account;
+  if (account) el.setAttribute('token', api.demo[account].token);
+  document.body.append(el);
+  return el;
+}
+
+export function $(el: NetscoutSupport, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+export function $$(el: NetscoutSupport, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+/** The visible text of a part of the widget, whitespace collapsed. */
+export function text(el: NetscoutSupport, selector = '.body'): string {
+  return ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the overview (or the chosen view) has rendered with server data. */
+export async function ready(el: NetscoutSupport): Promise<void> {
+  await waitFor(() => el.calendar && !el.loading, 'the overview data');
+  await el.updateComplete;
+}
+
+export async function showView(el: NetscoutSupport, view: string): Promise<void> {
+  (await waitFor(() => $(el, `[data-view="${view}"]`), `the ${view} tab`)).click();
+  await el.updateComplete;
+}
+
+/** Types into a field of the shadow DOM the way a user does (value + input event). */
+export async function type(el: NetscoutSupport, selector: string, value: string): Promise<void> {
+  const field = $(el, selector) as HTMLInputElement | HTMLTextAreaElement;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: unknown; failureSummary: string }[] }[];
+}
+
+/** Runs axe-core (all its rules) on the widget and returns the violations, described. */
+export async function axeViolations(el: Element): Promise<string[]> {
+  const axe = (window as unknown as { axe: { run(ctx: Element, opts?: object): Promise<AxeResult> } }).axe;
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`,
+  );
+}
+
+export async function screenshot(name: string): Promise<void> {
+  await executeServerCommand('netscout-screenshot', { name });
+}
+
+export async function apiOutage(state: 'down' | 'up'): Promise<void> {
+  await executeServerCommand('netscout-api', { state });
+}
+
+/** Calls the real API directly (to check what the server holds). */
+export async function apiGet<T>(api: 'holiday' | 'regular', path: string, account: DemoKey): Promise<T> {
+  const response = await fetch(env[api].url + path, {
+    headers: { Authorization: `Bearer ${env[api].demo[account].token}` },
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json() as Promise<T>;
+}
+
+/** Removes the widgets and the outbox/drafts database between tests. */
+export async function cleanUp(): Promise<void> {
+  for (const el of document.querySelectorAll('netscout-support')) el.remove();
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('netscout-support');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+export function unique(prefix: string): string {
+  return `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
+}
