@@ -24,7 +24,7 @@ async function newCase(): Promise<Case> {
 
 function upload(caseId: string, bytes: Uint8Array | string, name: string, as = 'gold', field = 'file') {
   const form = new FormData();
-  form.set(field, new Blob([bytes]), name);
+  form.set(field, new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), name);
   return h.api(`/v1/cases/${caseId}/attachments`, { as, method: 'POST', body: form });
 }
 

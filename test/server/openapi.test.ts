@@ -19,7 +19,7 @@ describe('the OpenAPI document', () => {
     expect(response.status).toBe(200);
     const doc = await json<OpenApiDoc>(response);
     expect(doc.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(doc as unknown as object);
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
