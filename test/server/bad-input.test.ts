@@ -142,11 +142,12 @@ describe('bad input gets a clear 4xx problem document', () => {
 
 describe('authentication', () => {
   it('no token, a malformed header, or an unknown token → 401 with WWW-Authenticate', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: 'Basic abc' },
       { authorization: 'Bearer nst_not-a-real-token-at-all' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await h.api('/v1/me', { headers });
       await expectProblem(response, 401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
