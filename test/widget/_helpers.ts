@@ -1,8 +1,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import { defineNetscoutSupport } from '../../widget/src/define.js';
+// The bundle's entry: defines <netscout-support> and installs the data-netscout-support hook.
+import '../../widget/src/netscout-support.js';
 import type { NetscoutSupport } from '../../widget/src/index.js';
-
-defineNetscoutSupport();
 
 type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
 interface ApiEnv {

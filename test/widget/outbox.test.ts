@@ -1,0 +1,109 @@
+import { expect } from '@open-wc/testing';
+import type { CaseListPage } from '../../core/api/schemas.js';
+import { Outbox } from '../../widget/src/internal/outbox.js';
+import { $, apiGet, apiOutage, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+
+async function fileWhileDown(subject: string) {
+  const el = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
+  await ready(el);
+  await showView(el, 'incident');
+  await apiOutage('down');
+  await type(el, '#f-subject', subject);
+  await type(el, '#f-description', 'Queued while the support API was unreachable from this browser.');
+  await type(el, '#f-deviceSerial', 'LS-2024');
+  await type(el, '#f-firmwareVersion', '1.2.3');
+  const queued: string[] = [];
+  el.addEventListener('netscout-incident-queued', (e) => queued.push(e.detail.idempotencyKey));
+  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+  await waitFor(() => queued.length === 1, 'the queued event');
+  await el.updateComplete;
+  return { el, key: queued[0]! };
+}
+
+async function casesWithSubject(subject: string): Promise<number> {
+  const list = await apiGet<CaseListPage>('holiday', '/v1/cases?limit=100', 'linksprinterPaid');
+  return list.items.filter((c) => c.subject === subject).length;
+}
+
+describe('the outbox', () => {
+  afterEach(async () => {
+    await apiOutage('up');
+    await cleanUp();
+  });
+
+  it('keeps an incident filed while the API is unreachable, says so, and delivers it once when the network is back', async () => {
+    const subject = unique('Filed offline');
+    const { el, key } = await fileWhileDown(subject);
+    expect(text(el, '[data-testid="queued"]')).to.contain('Queued — will be sent when you are back online.');
+    expect((await new Outbox().pending(env.flaky.url)).map((e) => e.idempotencyKey)).to.deep.equal([key]);
+
+    await apiOutage('up');
+    const submitted: string[] = [];
+    el.addEventListener('netscout-incident-submitted', (e) => submitted.push(e.detail.idempotencyKey));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => submitted.length === 1, 'the delivery');
+    await waitFor(() => $(el, '[data-testid="submitted"]'), 'the confirmation');
+    expect(submitted).to.deep.equal([key]);
+    expect(await new Outbox().pending(env.flaky.url)).to.deep.equal([]);
+    expect(await casesWithSubject(subject)).to.equal(1);
+  });
+
+  it('survives a reload: the next page load sends what the previous one queued', async () => {
+    const subject = unique('Queued before reload');
+    const { el, key } = await fileWhileDown(subject);
+    el.remove();
+    // A new page load while the API is still down: the entry stays.
+    const second = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await new Outbox().pending(env.flaky.url)).map((e) => e.idempotencyKey)).to.deep.equal([key]);
+    second.remove();
+
+    await apiOutage('up');
+    const third = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
+    const submitted: string[] = [];
+    third.addEventListener('netscout-incident-submitted', (e) => submitted.push(e.detail.idempotencyKey));
+    await waitFor(() => submitted.length === 1, 'the delivery on load');
+    expect(submitted).to.deep.equal([key]);
+    expect(await casesWithSubject(subject)).to.equal(1);
+  });
+
+  it('delivers exactly once when two widgets flush the same outbox at the same time', async () => {
+    const subject = unique('Two tabs');
+    const { el } = await fileWhileDown(subject);
+    await apiOutage('up');
+    const other = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
+    await Promise.all([el.flushOutbox(true), other.flushOutbox(true), el.flushOutbox(true)]);
+    expect(await new Outbox().pending(env.flaky.url)).to.deep.equal([]);
+    expect(await casesWithSubject(subject)).to.equal(1);
+  });
+
+  it('delivers exactly once even when the server received the first attempt but the answer was lost', async () => {
+    // The entry is sent with its key, then (as if the answer never arrived) put back unsent: the retry
+    // carries the same idempotency key and the server answers with the same case.
+    const subject = unique('Answer lost');
+    const outbox = new Outbox();
+    const draft = {
+      serviceId: 'linksprinter',
+      subject,
+      description: 'The first answer was lost on the way back to the browser.',
+      deviceSerial: 'LS-2025',
+      firmwareVersion: '1.2.4',
+      contactEmail: 'chloe@cobalt.example',
+    };
+    const entry = await outbox.add(env.holiday.url, draft, [], Date.now());
+    const first = await fetch(`${env.holiday.url}/v1/incidents`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${env.holiday.demo.linksprinterPaid.token}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': entry.idempotencyKey,
+      },
+      body: JSON.stringify(draft),
+    });
+    expect(first.status).to.equal(201);
+    const el = mount({ api: 'holiday', account: 'linksprinterPaid', service: 'linksprinter' });
+    await el.flushOutbox(true);
+    expect(await outbox.pending(env.holiday.url)).to.deep.equal([]);
+    expect(await casesWithSubject(subject)).to.equal(1);
+  });
+});
