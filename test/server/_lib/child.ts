@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface ChildServer {
+  process: ChildProcess;
+  url: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs `server/main.ts` (what `npm start` runs) as a separate process on an ephemeral port. */
+export async function spawnServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+    env: {
+      ...process.env,
+      PORT: '0',
+      NETSCOUT_DATA_DIR: dataDir,
+      NETSCOUT_RATE_LIMIT: '100000/100000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /NetScout Support API: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    exited.then(({ code }) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  // Keep draining the pipes so the child never blocks on a full stdout.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { process: child, url, exited };
+}
+
+export function demoTokens(dataDir: string): Record<string, string> {
+  return JSON.parse(readFileSync(path.join(dataDir, 'demo-tokens.json'), 'utf8'));
+}
