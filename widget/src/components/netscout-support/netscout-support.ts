@@ -111,7 +111,10 @@ export class NetscoutSupport extends NetscoutElement {
     sending: false,
   };
   /** @internal */ @state() upgrade: UpgradeState = {};
-  /** @internal */ @state() tick = Date.now();
+  /** @internal The server's time now (the browser's clock corrected by the skew seen on load); ticks each second. */
+  @state() tick = Date.now();
+  /** The server clock minus the browser clock, measured when the calendar loads: deadlines are the server's. */
+  private clockSkewMs = 0;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -243,11 +246,16 @@ export class NetscoutSupport extends NetscoutElement {
     }
     const wantsTick =
       this.view === 'cases' && this.cases.detail !== undefined && (this.opened || this.mode === 'inline');
-    if (wantsTick && !this.tickTimer) this.tickTimer = setInterval(() => (this.tick = Date.now()), 1000);
+    if (wantsTick && !this.tickTimer) this.tickTimer = setInterval(() => (this.tick = this.serverNow()), 1000);
     if (!wantsTick && this.tickTimer) {
       clearInterval(this.tickTimer);
       this.tickTimer = undefined;
     }
+  }
+
+  /** @internal The server's clock now, as far as this browser can tell. */
+  serverNow(): number {
+    return Date.now() + this.clockSkewMs;
   }
 
   /** @internal An AbortController released when the element leaves the page. */
@@ -276,6 +284,8 @@ export class NetscoutSupport extends NetscoutElement {
       ]);
       this.me = me;
       this.calendar = calendar;
+      this.clockSkewMs = Date.parse(calendar.now) - Date.now();
+      this.tick = this.serverNow();
       this.loaded = true;
       if (me && !this.incident.fields.contactEmail) {
         this.incident = { ...this.incident, fields: { ...this.incident.fields, contactEmail: me.user.email } };

@@ -8,6 +8,7 @@ import { holidayName } from './overview.js';
 async function openCase(host: NetscoutSupport, id: string): Promise<void> {
   try {
     const detail = await host.api.case(id);
+    host.tick = host.serverNow();
     host.cases = { ...host.cases, detail, reply: '' };
     await host.updateComplete;
     host.shadowRoot?.querySelector<HTMLElement>('[data-testid="case-detail"] h3')?.focus();

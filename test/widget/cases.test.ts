@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import type { Case } from '../../core/api/schemas.js';
+import { $, $$, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+
+type Api = 'holiday' | 'regular';
+
+async function fileCase(api: Api, subject: string): Promise<Case> {
+  const response = await fetch(`${env[api].url}/v1/incidents`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${env[api].demo.gold.token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+    },
+    body: JSON.stringify({
+      serviceId: 'onetouchat',
+      subject,
+      description: 'The Wi-Fi analysis never finishes on the second floor access point.',
+      deviceSerial: 'OTAT-777',
+      firmwareVersion: '6.5.1',
+      contactEmail: 'alice@acme.example',
+    }),
+  });
+  expect(response.status).to.equal(201);
+  return response.json();
+}
+
+async function openCase(api: Api, subject: string) {
+  const filed = await fileCase(api, subject);
+  const el = mount({ api, account: 'gold' });
+  await ready(el);
+  await showView(el, 'cases');
+  const item = await waitFor(() => $(el, `[data-case="${filed.id}"]`), 'the case in the list');
+  expect(item.textContent).to.contain(filed.number);
+  expect(item.textContent).to.contain(subject);
+  item.click();
+  await waitFor(() => $(el, '[data-testid="case-detail"]'), 'the case detail');
+  return { el, filed };
+}
+
+describe('my cases', () => {
+  afterEach(cleanUp);
+
+  it('lists the customer’s cases with their status and SLA badge, and links to My Account for Gold', async () => {
+    const subject = unique('Listed case');
+    const filed = await fileCase('holiday', subject);
+    const el = mount({ account: 'gold' });
+    await ready(el);
+    await showView(el, 'cases');
+    const item = await waitFor(() => $(el, `[data-case="${filed.id}"]`), 'the case in the list');
+    expect(item.textContent!.replace(/\s+/g, ' ')).to.contain(`${filed.number} ${subject} New Paused`);
+    expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
+  });
+
+  it('shows a case received on Thanksgiving as paused, with the holidays and when the clock restarts', async () => {
+    const { el } = await openCase('holiday', unique('Paused case'));
+    expect($(el, '[data-testid="sla"]')!.dataset.state).to.equal('paused');
+    expect(text(el, '[data-testid="paused"]')).to.equal(
+      'Clock paused for Thanksgiving and the day after Thanksgiving; it restarts Sat, Nov 28, 00:00.',
+    );
+  });
+
+  it('counts down live to the first-response deadline on an ordinary day', async () => {
+    const { el } = await openCase('regular', unique('Counting down'));
+    expect(text(el, '[data-testid="sla"]')).to.equal('On track');
+    const first = text(el, '[data-testid="countdown"]');
+    expect(first).to.match(/^First response due in [01] h \d\d min \d\d s$/);
+    await waitFor(() => text(el, '[data-testid="countdown"]') !== first, 'the countdown to move', 3000);
+  });
+
+  it('sends the customer’s reply and shows the engineer’s answer, after which the SLA is met', async () => {
+    const { el, filed } = await openCase('regular', unique('Conversation'));
+    await type(el, '#reply', 'The access point is an AP-300 on firmware 2.1.');
+    ($(el, '[data-testid="case-detail"] button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => $(el, '[data-testid="comments"]'), 'the comment list');
+    expect(text(el, '[data-testid="comments"]')).to.contain('You');
+    expect(text(el, '[data-testid="comments"]')).to.contain('The access point is an AP-300 on firmware 2.1.');
+
+    const patch = await fetch(`${env.regular.url}/v1/agent/cases/${filed.id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${env.regular.demo.agent.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response: 'Please send the AP logs.', status: 'waiting-on-customer' }),
+    });
+    expect(patch.status).to.equal(200);
+    await showView(el, 'cases');
+    (await waitFor(() => $(el, `[data-case="${filed.id}"]`), 'the case again')).click();
+    await waitFor(() => text(el, '[data-testid="comments"]').includes('Please send the AP logs.'), 'the answer');
+    expect(text(el, '[data-testid="comments"]')).to.contain('Support engineer');
+    expect($(el, '[data-testid="sla"]')!.dataset.state).to.equal('met');
+    expect($(el, '[data-testid="countdown"]')).to.equal(null);
+    expect(text(el, '[data-testid="case-detail"] p')).to.contain('Waiting for you');
+    expect($$(el, '[data-testid="comments"] li')).to.have.length(2);
+  });
+});

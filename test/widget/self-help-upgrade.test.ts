@@ -1,0 +1,66 @@
+import { expect } from '@open-wc/testing';
+import { $, cleanUp, mount, ready, showView, text, type, waitFor } from './_helpers.js';
+
+describe('self-help', () => {
+  afterEach(cleanUp);
+
+  it('searches the knowledge base as the customer types and opens an article as plain text', async () => {
+    const el = mount({ account: 'free', service: 'linksprinter' });
+    await ready(el);
+    await showView(el, 'self-help');
+    await type(el, '#kb-search', 'first answer');
+    const first = await waitFor(() => $(el, '[data-testid="kb-results"] button'), 'search results');
+    const title = first.querySelector('strong')!.textContent!;
+    first.click();
+    await waitFor(() => $(el, '[data-testid="article"]'), 'the article');
+    expect(text(el, '[data-testid="article"] h3')).to.equal(title);
+    expect(el.shadowRoot!.querySelectorAll('[data-testid="article"] p').length).to.be.greaterThan(1);
+    ($(el, '.body > button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[data-testid="kb-results"]')).to.not.equal(null);
+  });
+
+  it('links forums, documentation, white papers and best-practice guides for everyone, even without a session', async () => {
+    const el = mount({ account: null });
+    await ready(el);
+    await showView(el, 'self-help');
+    expect(text(el, '[data-testid="resources"]')).to.equal(
+      'Knowledge base Support forums Documentation White papers Best-practice guides',
+    );
+  });
+
+  it('says so when nothing matches', async () => {
+    const el = mount({ account: 'free', service: 'linksprinter' });
+    await ready(el);
+    await showView(el, 'self-help');
+    await type(el, '#kb-search', 'zzqqxxy');
+    await waitFor(() => $(el, '[data-testid="no-results"]'), 'the no-results message');
+    expect(text(el, '[data-testid="no-results"]')).to.equal('No article matches “zzqqxxy”.');
+  });
+});
+
+describe('upgrade', () => {
+  afterEach(cleanUp);
+
+  it('states the one-month minimum, pays through the clearly marked test gateway and turns premium on', async () => {
+    const el = mount({ api: 'regular', account: 'free', service: 'linksprinter' });
+    await ready(el);
+    await showView(el, 'upgrade');
+    expect(text(el, '[data-testid="minimum"]')).to.contain('billed for at least one month');
+    expect(text(el, '[data-testid="upgrade"]')).to.contain('Pro — $29.00 per month');
+    expect(text(el, '[data-testid="upgrade"]')).to.not.contain('Basic');
+    const choose = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-testid="upgrade"] button')].find((b) =>
+      b.textContent!.includes('Choose Pro'),
+    )!;
+    choose.click();
+    const testMode = await waitFor(() => $(el, '[data-testid="test-mode"]'), 'the test-mode path');
+    expect(text(el, '[data-testid="test-mode"]')).to.contain('TEST MODE');
+    expect(text(el, '[data-testid="test-mode"]')).to.contain('no card is charged');
+    (testMode.querySelector('button') as HTMLButtonElement).click();
+    await waitFor(() => $(el, '[data-testid="upgrade-done"]'), 'the confirmation');
+    expect(text(el, '[data-testid="upgrade-done"]')).to.equal('You are now on the Pro plan.');
+    await waitFor(() => el.subscription?.entitlement.level === 'premium', 'premium support');
+    await showView(el, 'overview');
+    expect(text(el)).to.contain('within 24 hours');
+  });
+});
