@@ -4,6 +4,7 @@ import {
   $,
   axeViolations,
   cleanUp,
+  type MountOptions,
   mount,
   ready,
   screenshot,
@@ -16,7 +17,7 @@ import {
 
 type Locale = 'en' | 'fr';
 
-async function opened(locale: Locale, account: Parameters<typeof mount>[0]['account'], service = 'onetouchat') {
+async function opened(locale: Locale, account: MountOptions['account'], service = 'onetouchat') {
   const el = mount({ mode: 'launcher', locale, account, service, timeZone: 'Europe/Paris' });
   el.open();
   await ready(el);
