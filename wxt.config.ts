@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /** Where the content script runs: the two service homepages (real hosts, any subdomain). */
@@ -16,6 +17,12 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   outDir: 'dist',
+  vite: () => ({
+    // No remote code in an extension: the widget's payment step gets a stand-in for Braintree's Drop-in.
+    resolve: {
+      alias: { 'braintree-web-drop-in': fileURLToPath(new URL('./extension/lib/no-dropin.ts', import.meta.url)) },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

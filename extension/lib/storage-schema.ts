@@ -40,7 +40,9 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Migrates version-1 settings: `apiUrl` becomes a bare origin `apiBase`, new fields get defaults. */
-export function migrateSettingsV1toV2(old: SettingsV1 | null | undefined): Settings {
+export function migrateSettingsV1toV2(old: SettingsV1 | Settings | null | undefined): Settings {
+  // Already in the new shape (written before its version was recorded): keep it.
+  if (old && 'apiBase' in old) return { ...DEFAULT_SETTINGS, ...old };
   const apiBase = normalizeApiBase(old?.apiUrl ?? '') ?? DEFAULT_API_BASE;
   const minutes = Number(old?.pollEveryMinutes);
   return {

@@ -15,8 +15,12 @@ export default defineContentScript({
   matches: ['*://onetouchat.com/*', '*://*.onetouchat.com/*', '*://linksprinter.com/*', '*://*.linksprinter.com/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    // The page brings its own widget: leave it alone (never two widgets).
-    if (pageHasWidget(document)) return;
+    // The page brings its own widget: leave it alone (never two widgets). The mark on <html> says what
+    // the extension decided, for the page's own scripts and for tests.
+    if (pageHasWidget(document)) {
+      document.documentElement.dataset.netscoutExtension = 'page-widget';
+      return;
+    }
     const settings = await readSettings();
     let widget: NetscoutSupport | null = null;
     let loading: Promise<NetscoutSupport | null> | null = null;
@@ -66,6 +70,8 @@ export default defineContentScript({
       launcher = createLauncher(browser.i18n.getMessage('launcherLabel'), (trigger) => void open(trigger));
       document.body.append(launcher);
     }
+
+    document.documentElement.dataset.netscoutExtension = option ? 'assistance' : 'launcher';
 
     const onHash = () => {
       const request = fragmentRequest(location.hash);

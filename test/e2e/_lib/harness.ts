@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type RunningServer, startServer } from '../../../server/index.js';
+
+const repo = path.resolve(import.meta.dirname, '../../..');
+export const EXTENSION_DIR = path.join(repo, 'dist/chrome-mv3');
+export const OUTPUT_DIR = path.join(repo, 'test/output');
+/** Where the test server's clock starts: whatever the machine's date, it is Thanksgiving there. */
+export const SERVER_CLOCK_START = '2026-11-26T15:00:00Z';
+
+/** The built Chrome extension: `npm test` builds it first; a lone run of this suite builds it here. */
+export function ensureExtensionBuilt(): void {
+  if (existsSync(path.join(EXTENSION_DIR, 'netscout-widget.js'))) return;
+  const result = spawnSync('npx wxt build -b chrome', { cwd: repo, shell: true, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('wxt build -b chrome failed');
+}
+
+/**
+ * A static root for the real server: the test homepages as the server's demo folders (so Host
+ * `onetouchat.com` / `linksprinter.com` serves them) and the built widget, for the page that embeds it.
+ */
+export function makeStaticRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-static-'));
+  mkdirSync(path.join(root, 'widget'), { recursive: true });
+  cpSync(path.join(import.meta.dirname, '../fixtures'), path.join(root, 'widget/demo'), { recursive: true });
+  mkdirSync(path.join(root, 'dist'), { recursive: true });
+  if (existsSync(path.join(repo, 'dist/widget')))
+    symlinkSync(path.join(repo, 'dist/widget'), path.join(root, 'dist/widget'));
+  return root;
+}
+
+export interface Harness {
+  server: RunningServer;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** The real server on an ephemeral port, and Debian's Chromium with the built extension loaded. */
+export async function startHarness(): Promise<Harness> {
+  ensureExtensionBuilt();
+  const staticRoot = makeStaticRoot();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-data-'));
+  const profile = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-profile-'));
+  // The server's clock starts on Thanksgiving 2026, 10:00 in New York (a support holiday), and runs.
+  const started = Date.now();
+  const now = () => new Date(Date.parse(SERVER_CLOCK_START) + (Date.now() - started));
+  const server = await startServer({ port: 0, dataDir, staticRoot, logLevel: 'silent', now });
+  const hostRules = ['onetouchat.com', 'linksprinter.com']
+    .flatMap((host) => [`MAP *.${host} 127.0.0.1:${server.port}`, `MAP ${host} 127.0.0.1:${server.port}`])
+    .join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-US',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${hostRules}`,
+      // The real homepages are served over https (secure contexts, where the widget's crypto.randomUUID
+      // exists); the local server speaks http, so the mapped hosts are declared secure as https would be.
+      '--unsafely-treat-insecure-origin-as-secure=http://onetouchat.com,http://linksprinter.com',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    server,
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      await server.close();
+      for (const dir of [staticRoot, dataDir, profile]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

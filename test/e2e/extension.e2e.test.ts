@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, OUTPUT_DIR, startHarness } from './_lib/harness.js';
+
+/** The extension APIs, as the service worker sees them (these functions run there, not in Node). */
+declare const chrome: typeof import('wxt/browser').browser;
+
+let h: Harness;
+const subject = 'Link drops every few minutes after update';
+let caseId = '';
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const extensionPage = async (file: string): Promise<Page> => {
+  const page = await h.context.newPage();
+  if (file === 'popup.html') await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(`chrome-extension://${h.extensionId}/${file}`);
+  return page;
+};
+
+/** Signs in the way a customer does: the options page, API address and personal token, Save. */
+async function signIn(token: string): Promise<void> {
+  const page = await extensionPage('options.html');
+  await page.fill('#api-base', h.server.url);
+  await page.fill('#token', token);
+  await page.click('#save');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved.');
+  await page.close();
+}
+
+/** The widget the extension injected (it lives in the page's DOM, its code in the isolated world). */
+const injected = (page: Page) => page.locator('netscout-support[data-netscout-extension]');
+
+const api = async (method: string, urlPath: string, token: string, body?: unknown) => {
+  const response = await fetch(`${h.server.url}${urlPath}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok, `${method} ${urlPath} → ${response.status}`).toBe(true);
+  return response.json();
+};
+
+describe('NetScout Support extension in Chromium, against the real server', () => {
+  it('says so in the popup when the customer has not signed in yet', async () => {
+    const popup = await extensionPage('popup.html');
+    await popup.locator('[data-testid="signed-out"]').waitFor();
+    expect(await popup.locator('[data-testid="signed-out"] h2').textContent()).toBe('You are signed out');
+    await popup.close();
+  });
+
+  it('opens the widget from OneTouchAT.com’s own assistance link, with the Gold (type 2) entitlement', async () => {
+    await signIn(h.server.demo.gold.token);
+    const page = await h.context.newPage();
+    await page.goto('http://onetouchat.com/');
+    await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
+    // Before the click, the widget's code is not on the page at all.
+    expect(await injected(page).count()).toBe(0);
+
+    await page.click('#assistance-link');
+    await injected(page).locator('[data-testid="plan"]').waitFor();
+    expect(page.url()).toBe('http://onetouchat.com/');
+    expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('OneTouchAT.com');
+    expect(await injected(page).locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
+    expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('2 hours');
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'extension-widget-onetouchat.png') });
+
+    // File an incident through the injected widget.
+    await injected(page).locator('[data-view="incident"]').click();
+    await injected(page).locator('#f-subject').fill(subject);
+    await injected(page)
+      .locator('#f-description')
+      .fill('Since the firmware update the tester loses its link about every five minutes on port 2.');
+    await injected(page).locator('#f-deviceSerial').fill('OT-48213');
+    await injected(page).locator('#f-firmwareVersion').fill('6.5.1');
+    await injected(page).locator('#f-contactEmail').fill('dana@example.com');
+    await injected(page).locator('[data-testid="incident-form"] button[type="submit"]').click();
+    await injected(page).locator('[data-testid="submitted"]').waitFor();
+    await page.close();
+
+    const cases = await api('GET', '/v1/cases', h.server.demo.gold.token);
+    const filed = cases.items.find((c: { subject: string }) => c.subject === subject);
+    expect(filed).toBeDefined();
+    caseId = filed.id;
+  });
+
+  it('lists the new case in the popup with its SLA and whether support is open', async () => {
+    const popup = await extensionPage('popup.html');
+    const row = popup.locator(`li.case[data-case-id="${caseId}"]`);
+    await row.waitFor();
+    expect(await row.locator('.case-subject').textContent()).toBe(subject);
+    expect(await row.locator('.sla').getAttribute('data-sla')).toMatch(/^(on-track|at-risk|paused)$/);
+    // The test server's clock is Thanksgiving 2026: support is closed, and the popup names the holiday.
+    expect(await popup.locator('[data-testid="support-status"]').textContent()).toContain('Thanksgiving');
+    expect(await popup.locator('a.new-incident').first().textContent()).toContain('OneTouchAT.com');
+    await popup.screenshot({ path: path.join(OUTPUT_DIR, 'extension-popup.png') });
+    await popup.close();
+  });
+
+  it('shows a badge and a notification when an engineer answers, at the next poll', async () => {
+    await api('PATCH', `/v1/agent/cases/${caseId}`, h.server.demo.agent.token, {
+      status: 'in-progress',
+      response: 'Hello Dana, please send us the link log from port 2.',
+    });
+    // Fire the real polling alarm now instead of in five minutes.
+    await h.worker.evaluate(() => chrome.alarms.create('netscout-poll', { when: Date.now() + 100 }));
+    await h.worker.evaluate(async () => {
+      while ((await chrome.action.getBadgeText({})) !== '1') await new Promise((r) => setTimeout(r, 100));
+    });
+    const notifications = await h.worker.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notifications)).toContain(`netscout-case:${caseId}`);
+
+    const popup = await extensionPage('popup.html');
+    const row = popup.locator(`li.case[data-case-id="${caseId}"]`);
+    await row.locator('.news').waitFor();
+    expect(await row.locator('.news').textContent()).toBe('New answer');
+    await popup.close();
+  });
+
+  it('opens the widget from LinkSprinter.com’s French “Obtenir de l’aide” button, with the type 3 Pro plan', async () => {
+    await signIn(h.server.demo.linksprinterPaid.token);
+    const page = await h.context.newPage();
+    await page.goto('http://linksprinter.com/');
+    await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
+    await page.click('#help-button');
+    await injected(page).locator('[data-testid="plan"]').waitFor();
+    expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('LinkSprinter.com');
+    expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('24 hours');
+    expect(await injected(page).locator('[data-testid="overview"]').textContent()).toContain('no Gold program');
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'extension-widget-linksprinter.png') });
+    await page.close();
+  });
+
+  it('adds a discreet launcher to a page without an assistance option', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://onetouchat.com/no-assistance.html');
+    const launcher = page.locator('[data-testid="netscout-extension-launcher"]');
+    await launcher.click();
+    await injected(page).locator('[data-testid="overview"]').waitFor();
+    expect(await launcher.count()).toBe(0);
+    await page.close();
+  });
+
+  it('leaves a page that embeds the widget itself alone: one widget, never two', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://linksprinter.com/embedded.html');
+    await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'page-widget');
+    expect(await page.locator('netscout-support').count()).toBe(1);
+    expect(await page.locator('[data-testid="netscout-extension-launcher"]').count()).toBe(0);
+    expect(await injected(page).count()).toBe(0);
+    await page.close();
+  });
+});
