@@ -9,6 +9,11 @@
  */
 import { installHostHook } from './internal/host-hook.js';
 
+// Sibling files of loader.js in dist/widget/. Variables, not literals: the bundler must neither inline
+// them nor chain the element to the loader; they are fetched at run time, relative to the loader's URL.
+const ELEMENT = './netscout-support.js';
+const POLYFILL = './legacy/webcomponents-loader.js';
+
 type Openable = HTMLElement & { open(trigger?: HTMLElement | null): void };
 
 let loading: Promise<unknown> | undefined;
@@ -16,7 +21,7 @@ let loading: Promise<unknown> | undefined;
 function loadPolyfill(): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = new URL(/* @vite-ignore */ './legacy/webcomponents-loader.js', import.meta.url).href;
+    script.src = new URL(POLYFILL, import.meta.url).href;
     script.onerror = () => reject(new Error('netscout-support: cannot load the custom elements polyfill'));
     window.addEventListener('WebComponentsReady', () => resolve(), { once: true });
     document.head.append(script);
@@ -26,8 +31,7 @@ function loadPolyfill(): Promise<void> {
 /** Loads the full element once. */
 export function loadNetscoutSupport(): Promise<unknown> {
   loading ??= (window.customElements ? Promise.resolve() : loadPolyfill()).then(
-    // A runtime URL: the bundler leaves the full element in its own file instead of chaining a preload helper.
-    () => import(/* @vite-ignore */ new URL('./netscout-support.js', import.meta.url).href),
+    () => import(/* @vite-ignore */ new URL(ELEMENT, import.meta.url).href),
   );
   return loading;
 }
