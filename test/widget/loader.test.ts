@@ -1,0 +1,36 @@
+// The built loader (dist/widget/loader.js, produced by the build step that runs before this suite), as a
+// host page uses it: no import of the sources here, so this page only has what the loader brings.
+import { expect } from '@open-wc/testing';
+
+const env = (
+  window as unknown as { __NETSCOUT_TEST__: { holiday: { url: string; demo: { gold: { token: string } } } } }
+).__NETSCOUT_TEST__.holiday;
+
+describe('the loader (dist/widget/loader.js)', () => {
+  it('shows a placeholder launcher at once, fetches the element on the first click and opens it', async () => {
+    const link = document.createElement('a');
+    link.href = '#assistance';
+    link.textContent = 'Assistance';
+    link.setAttribute('data-netscout-support', '');
+    const widget = document.createElement('netscout-support') as HTMLElement & { calendar?: unknown };
+    widget.setAttribute('service', 'onetouchat');
+    widget.setAttribute('api-base', env.url);
+    widget.setAttribute('token', env.demo.gold.token);
+    widget.setAttribute('locale', 'en');
+    document.body.append(link, widget);
+
+    await import(`${location.origin}/dist/widget/loader.js`);
+    const placeholder = widget.shadowRoot?.querySelector('button');
+    expect(placeholder?.textContent).to.equal('Assistance');
+    expect(placeholder?.getAttribute('part')).to.equal('launcher');
+
+    link.click();
+    for (let i = 0; i < 200 && !widget.calendar; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(customElements.get('netscout-support')).to.not.equal(undefined);
+    const dialog = widget.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(widget.shadowRoot!.querySelectorAll('[part="launcher"]')).to.have.length(1);
+    expect(widget.shadowRoot!.textContent).to.contain('Support is closed today for Thanksgiving');
+    expect(document.querySelector('script[src*="webcomponents-loader"]')).to.equal(null);
+  });
+});
