@@ -30,7 +30,7 @@ export interface StartOptions {
   now?: () => Date;
   /** Default: NETSCOUT_CORS_ORIGINS (comma list) plus the built-in allowlist. */
   corsOrigins?: string[];
-  /** Default 'info'; tests pass 'silent'. */
+  /** Default: NETSCOUT_LOG_LEVEL env or 'info'; tests pass 'silent'. */
   logLevel?: string;
   /** Repo root used to serve dist/widget and widget/demo; default process.cwd(). */
   staticRoot?: string;
@@ -71,11 +71,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dataDir = options.dataDir ?? process.env.NETSCOUT_DATA_DIR ?? './.data';
   const now = options.now ?? (() => new Date());
   const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
-  const logger = pino({
-    level: options.logLevel ?? 'info',
-    base: { service: 'netscout-support-api' },
-    redact: ['req.headers.authorization', '*.token', '*.paymentMethodNonce'],
-  });
+  const logger = pino(
+    {
+      level: options.logLevel ?? process.env.NETSCOUT_LOG_LEVEL ?? 'info',
+      base: { service: 'netscout-support-api' },
+      redact: ['req.headers.authorization', '*.token', '*.paymentMethodNonce'],
+    },
+    // Buffered: request logs are not part of the durability promise, and one write per line is costly.
+    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  );
 
   const store = await openStore(dataDir);
   const repo = new SupportRepository(store.db);

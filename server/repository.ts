@@ -30,6 +30,13 @@ export interface CaseQuery {
  * is simply not found.
  */
 export class SupportRepository {
+  /**
+   * This process is the only writer of the store, so these read caches are exact: every write below
+   * that changes what they hold clears the entry. Tokens are never changed once issued.
+   */
+  readonly #subscriptions = new Map<string, SubscriptionRow[]>();
+  readonly #callers = new Map<string, { user: UserRow; account: AccountRow }>();
+
   constructor(readonly db: Kysely<Database>) {}
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -61,6 +68,17 @@ export class SupportRepository {
   }
 
   async findUserByTokenHash(tokenHash: string): Promise<{ user: UserRow; account: AccountRow } | undefined> {
+    const cached = this.#callers.get(tokenHash);
+    if (cached) return cached;
+    const found = await this.#findUserByTokenHash(tokenHash);
+    if (found) {
+      if (this.#callers.size > 10_000) this.#callers.clear();
+      this.#callers.set(tokenHash, found);
+    }
+    return found;
+  }
+
+  async #findUserByTokenHash(tokenHash: string): Promise<{ user: UserRow; account: AccountRow } | undefined> {
     const row = await this.db
       .selectFrom('tokens')
       .innerJoin('users', 'users.id', 'tokens.user_id')
@@ -98,13 +116,18 @@ export class SupportRepository {
   // Subscriptions
 
   async listSubscriptions(accountId: string): Promise<SubscriptionRow[]> {
-    return this.db
+    const cached = this.#subscriptions.get(accountId);
+    if (cached) return cached.map((row) => ({ ...row }));
+    const rows = await this.db
       .selectFrom('subscriptions')
       .selectAll()
       .where('account_id', '=', accountId)
       .orderBy('started_at')
       .orderBy('id')
       .execute();
+    if (this.#subscriptions.size > 10_000) this.#subscriptions.clear();
+    this.#subscriptions.set(accountId, rows);
+    return rows.map((row) => ({ ...row }));
   }
 
   async getSubscription(accountId: string, id: string): Promise<SubscriptionRow | undefined> {
@@ -118,6 +141,7 @@ export class SupportRepository {
 
   /** Records a purchase; an active free plan of the same service is replaced (that is not a cancellation). */
   async insertSubscription(row: SubscriptionRow): Promise<void> {
+    this.#subscriptions.delete(row.account_id);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('subscriptions')
@@ -128,9 +152,11 @@ export class SupportRepository {
         .execute();
       await trx.insertInto('subscriptions').values(row).execute();
     });
+    this.#subscriptions.delete(row.account_id);
   }
 
   async cancelSubscription(id: string, at: number, extraChargedCents: number): Promise<void> {
+    this.#subscriptions.clear();
     await this.db
       .updateTable('subscriptions')
       .set((eb) => ({
@@ -141,6 +167,7 @@ export class SupportRepository {
       }))
       .where('id', '=', id)
       .execute();
+    this.#subscriptions.clear();
   }
 
   // Cases
@@ -164,18 +191,8 @@ export class SupportRepository {
     return this.db.transaction().execute(async (trx) => {
       const outcomes: IncidentInsertOutcome[] = [];
       for (const incident of incidents) {
-        const existing = await trx
-          .selectFrom('idempotency_keys')
-          .selectAll()
-          .where('account_id', '=', incident.row.account_id)
-          .where('key', '=', incident.key)
-          .executeTakeFirst();
-        if (existing) {
-          outcomes.push({ inserted: false, existing });
-          continue;
-        }
-        const { insertId } = await trx.insertInto('cases').values(incident.row).executeTakeFirstOrThrow();
-        await trx
+        // Claim the key first: a key already taken (by an earlier batch) inserts nothing.
+        const claimed = await trx
           .insertInto('idempotency_keys')
           .values({
             account_id: incident.row.account_id,
@@ -185,7 +202,19 @@ export class SupportRepository {
             status_code: 201,
             created_at: incident.row.received_at,
           })
-          .execute();
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+          const existing = await trx
+            .selectFrom('idempotency_keys')
+            .selectAll()
+            .where('account_id', '=', incident.row.account_id)
+            .where('key', '=', incident.key)
+            .executeTakeFirstOrThrow();
+          outcomes.push({ inserted: false, existing });
+          continue;
+        }
+        const { insertId } = await trx.insertInto('cases').values(incident.row).executeTakeFirstOrThrow();
         outcomes.push({ inserted: true, seq: Number(insertId) });
       }
       return outcomes;

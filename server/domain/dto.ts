@@ -23,6 +23,13 @@ export function caseDto(
   zone: string,
   comments?: readonly CommentRow[],
 ): Case {
+  const dto: Case = { ...caseFacts(row, attachments), sla: caseSla(row, now, zone) };
+  if (comments) dto.comments = comments.map(commentDto);
+  return dto;
+}
+
+/** The SLA status of a case at `now`, computed by the policy core (never stored: it changes with time). */
+export function caseSla(row: CaseRow, now: Date, zone: string): Case['sla'] {
   const sla = slaStatus(
     {
       receivedAt: new Date(row.received_at),
@@ -32,7 +39,19 @@ export function caseDto(
     now,
     { zone },
   );
-  const dto: Case = {
+  return {
+    state: sla.state,
+    dueAt: sla.dueAt.toISOString(),
+    remainingMs: sla.remainingMs,
+    ...(sla.pausedBy ? { pausedBy: sla.pausedBy } : {}),
+    ...(sla.resumesAt ? { resumesAt: sla.resumesAt.toISOString() } : {}),
+    delayedBy: sla.delayedBy,
+  };
+}
+
+/** Everything about a case except its SLA status: fixed until the case is next updated. */
+export function caseFacts(row: CaseRow, attachments: readonly AttachmentRow[]): Omit<Case, 'sla' | 'comments'> {
+  return {
     id: row.id,
     number: caseNumber(row.seq),
     serviceId: row.service_id,
@@ -49,19 +68,44 @@ export function caseDto(
     firstResponseHours: row.first_response_hours as Case['firstResponseHours'],
     firstResponseAt: isoOrNull(row.first_response_at),
     dueAt: iso(row.due_at),
-    sla: {
-      state: sla.state,
-      dueAt: sla.dueAt.toISOString(),
-      remainingMs: sla.remainingMs,
-      ...(sla.pausedBy ? { pausedBy: sla.pausedBy } : {}),
-      ...(sla.resumesAt ? { resumesAt: sla.resumesAt.toISOString() } : {}),
-      delayedBy: sla.delayedBy,
-    },
     myAccountUrl: row.channel === 'my-account' ? MY_ACCOUNT_URL : null,
     attachments: attachments.filter((a) => a.case_id === row.id).map(attachmentDto),
   };
-  if (comments) dto.comments = comments.map(commentDto);
-  return dto;
+}
+
+/**
+ * Renders case lists as JSON text, reusing each case's serialized facts until the case changes (every
+ * change to a case, attachments included, moves its `updated_at`). Only the SLA status, which depends on
+ * the instant, is computed and serialized per request.
+ */
+export class CaseListRenderer {
+  readonly #facts = new Map<string, { updatedAt: number; json: string }>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  /** The rows whose facts are not cached (their attachments must be loaded). */
+  misses(rows: readonly CaseRow[]): CaseRow[] {
+    return rows.filter((row) => this.#facts.get(row.id)?.updatedAt !== row.updated_at);
+  }
+
+  render(
+    rows: readonly CaseRow[],
+    attachments: readonly AttachmentRow[],
+    now: Date,
+    zone: string,
+    nextCursor: string | null,
+  ): string {
+    const items = rows.map((row) => {
+      let facts = this.#facts.get(row.id);
+      if (facts?.updatedAt !== row.updated_at) {
+        facts = { updatedAt: row.updated_at, json: JSON.stringify(caseFacts(row, attachments)) };
+        if (this.#facts.size >= this.maxEntries) this.#facts.clear();
+        this.#facts.set(row.id, facts);
+      }
+      return `${facts.json.slice(0, -1)},"sla":${JSON.stringify(caseSla(row, now, zone))}}`;
+    });
+    return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+  }
 }
 
 export function attachmentDto(row: AttachmentRow): Attachment {

@@ -6,7 +6,7 @@ import { requireAgent } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
 import type { CaseRow, CommentRow } from '../repository.js';
 import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
-import { CaseListQuery, casePage } from './cases.js';
+import { CaseListQuery, casePage, jsonText, type TypedCaseList } from './cases.js';
 
 const list = createRoute({
   method: 'get',
@@ -39,7 +39,7 @@ const update = createRoute({
 export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(list, async (c) => {
     requireAgent(c);
-    return c.json(await casePage(ctx, null, c.req.valid('query')), 200);
+    return jsonText(await casePage(ctx, null, c.req.valid('query'))) as unknown as TypedCaseList;
   });
 
   app.openapi(update, async (c) => {

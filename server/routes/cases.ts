@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { caseDto, commentDto } from '../domain/dto.js';
+import { CaseListRenderer, caseDto, commentDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
@@ -70,12 +71,17 @@ function decodeCursor(cursor: string): { updatedAt: number; seq: number } {
   return { updatedAt: Number(match[1]), seq: Number(match[2]) };
 }
 
-/** One page of cases (shared by the customer list and the support engineers' list). */
+/** The list route answers pre-rendered JSON text; for the route's types it is a `CaseListPage`. */
+export type TypedCaseList = TypedResponse<CaseListPage, 200, 'json'>;
+
+const renderer = new WeakMap<ServerContext, CaseListRenderer>();
+
+/** One page of cases as JSON text (shared by the customer list and the support engineers' list). */
 export async function casePage(
   ctx: ServerContext,
   accountId: string | null,
   query: z.infer<typeof CaseListQuery>,
-): Promise<CaseListPage> {
+): Promise<string> {
   const limit = query.limit ?? 20;
   const q: CaseQuery = {
     accountId,
@@ -87,18 +93,25 @@ export async function casePage(
   };
   const rows = await ctx.repo.listCases(q);
   const page = rows.slice(0, limit);
-  const attachments = await ctx.repo.listAttachments(page.map((r) => r.id));
-  const now = ctx.now();
-  return {
-    items: page.map((row) => caseDto(row, attachments, now, ctx.zone)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
-  };
+  let view = renderer.get(ctx);
+  if (!view) {
+    view = new CaseListRenderer();
+    renderer.set(ctx, view);
+  }
+  const attachments = await ctx.repo.listAttachments(view.misses(page).map((r) => r.id));
+  const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]) : null;
+  return view.render(page, attachments, ctx.now(), ctx.zone, nextCursor);
+}
+
+/** A JSON text already shaped as `CaseListPage`. */
+export function jsonText(text: string): Response {
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(list, async (c) => {
     const caller = requireCustomer(c);
-    return c.json(await casePage(ctx, caller.account.id, c.req.valid('query')), 200);
+    return jsonText(await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
   });
 
   app.openapi(detail, async (c) => {

@@ -217,6 +217,11 @@ describe('rate limiting, CORS and security headers', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-request-id')).toBe('trace-123');
+    const list = await h.api('/v1/cases', { as: 'gold', headers: { origin: 'https://www.onetouchat.com' } });
+    expect(list.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(list.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(list.headers.get('access-control-allow-origin')).toBe('https://www.onetouchat.com');
+    expect(list.headers.get('cache-control')).toBe('no-store');
   });
 });
 

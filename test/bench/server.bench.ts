@@ -1,0 +1,142 @@
+// Benchmark of the reference support API under load: `npx tsx test/bench/server.bench.ts`
+// (or `node scripts/bench.mjs server`). The server runs as its own process (`server/main.ts`, exactly what
+// `npm start` runs, durable synchronous=FULL commits, JSON request logs to a file); autocannon drives it
+// over loopback from this process, 50 connections, 20 s per route, one run for the three routes.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { writeBenchmarkSection } from './_lib/report.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const CONNECTIONS = 50;
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const WARMUP = 3;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-bench-'));
+const logFile = path.join(dataDir, 'requests.log');
+const child = spawn('bash', ['-c', `exec "${process.execPath}" --import tsx server/main.ts > "${logFile}" 2>&1`], {
+  env: {
+    ...process.env,
+    PORT: '0',
+    NETSCOUT_DATA_DIR: dataDir,
+    // The limiter stays in the path but must not throttle one token at bench rates.
+    NETSCOUT_RATE_LIMIT: '1000000/1000000',
+  },
+  stdio: 'ignore',
+});
+
+async function waitForUrl(): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    let text = '';
+    try {
+      text = readFileSync(logFile, 'utf8');
+    } catch {}
+    const match = /NetScout Support API: (http:\/\/\S+)/.exec(text);
+    if (match) return match[1];
+  }
+  throw new Error('the server did not start');
+}
+
+function rssMiB(): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const url = await waitForUrl();
+const tokens = JSON.parse(readFileSync(path.join(dataDir, 'demo-tokens.json'), 'utf8')) as Record<string, string>;
+const auth = { authorization: `Bearer ${tokens.standalonePaid}` };
+const incidentBody = JSON.stringify({
+  serviceId: 'netscout-insights',
+  subject: 'Dashboard shows no data',
+  description: 'The latency dashboard has been empty for every site since the last update.',
+  contactEmail: 'david@delta.example',
+});
+let key = 0;
+
+const routes = [
+  { name: 'GET /v1/health', options: { url: `${url}/v1/health` } },
+  {
+    name: 'POST /v1/incidents',
+    options: {
+      url: `${url}/v1/incidents`,
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: incidentBody,
+      requests: [
+        {
+          setupRequest: (request: { headers: Record<string, string> }) => {
+            request.headers['idempotency-key'] = `bench-${process.pid}-${++key}`;
+            return request;
+          },
+        },
+      ],
+    },
+  },
+  { name: 'GET /v1/cases', options: { url: `${url}/v1/cases`, headers: auth } },
+];
+
+const samples: { t: number; rss: number; route: string }[] = [];
+const results: { name: string; result: AutocannonResult; rssStart: number; rssEnd: number }[] = [];
+const started = Date.now();
+for (const route of routes) {
+  await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
+  const rssStart = rssMiB();
+  const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: rssMiB(), route: route.name }), 1000);
+  const result = await autocannon({ ...route.options, connections: CONNECTIONS, duration: DURATION });
+  clearInterval(sampler);
+  results.push({ name: route.name, result, rssStart, rssEnd: rssMiB() });
+  console.log(
+    `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+      `non-2xx ${result.non2xx}, errors ${result.errors}`,
+  );
+}
+const cases = key;
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+const health = results[0].result.requests.average;
+const rssValues = samples.map((s) => s.rss);
+const rssFirst = rssValues[0];
+const rssMin = Math.min(...rssValues);
+const rssMax = Math.max(...rssValues);
+const measuredRss = results.slice(1).flatMap((r) => [r.rssStart, r.rssEnd]);
+const drift = (Math.max(...measuredRss, rssMax) - Math.min(...measuredRss, rssMin)) / rssFirst;
+const target: Record<string, string> = {
+  'POST /v1/incidents': '≥ 3,000 req/s, p99 < 30 ms',
+  'GET /v1/cases': '≥ 5,000 req/s',
+  'GET /v1/health': '(ceiling of the stack)',
+};
+const rows = results.map(({ name, result }) => {
+  const rps = result.requests.average;
+  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${(rps / health).toFixed(2)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
+});
+const body = `
+${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up, autocannon in the benchmark process and the
+server (\`server/main.ts\`) in its own process, on loopback. The server runs as \`npm start\` does: SQLite in WAL mode with
+\`synchronous = FULL\` (every acknowledged incident is fsynced; concurrent submissions share one commit), one JSON log line per
+request (to a file), the per-token rate limiter in the path (its limit raised so one token is not throttled).
+\`GET /v1/cases\` lists the default page (20 cases, SLA computed per case) of the account that received the ${cases.toLocaleString('en-US')} incidents.
+
+| route | req/s | p50 ms | p99 ms | ratio to health | non-2xx | errors | target |
+|---|---:|---:|---:|---:|---:|---:|---|
+${rows.join('\n')}
+
+Resident memory of the server, sampled every second over the three measured runs: first ${rssFirst.toFixed(0)} MiB,
+min ${rssMin.toFixed(0)} MiB, max ${rssMax.toFixed(0)} MiB — a spread of ${(drift * 100).toFixed(1)} % of the first sample (target ±10 %).
+`;
+console.log(body);
+writeBenchmarkSection('server', 'Reference support API (autocannon)', 'node scripts/bench.mjs server', body);
