@@ -17,6 +17,10 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   outDir: 'dist',
+  // Firefox's review asks for the sources: the extension, the widget and the core it bundles, not test output.
+  zip: {
+    excludeSources: ['server/**', 'test/**', 'BENCHMARKS.md', 'custom-elements.json', '.data/**'],
+  },
   vite: () => ({
     // No remote code in an extension: the widget's payment step gets a stand-in for Braintree's Drop-in.
     resolve: {

@@ -1,5 +1,16 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, migrateSettingsV1toV2, type Settings, type SettingsV1 } from './storage-schema.js';
+import {
+  type AccountCache,
+  type CaseCache,
+  DEFAULT_SETTINGS,
+  EMPTY_ACCOUNT_CACHE,
+  EMPTY_CASE_CACHE,
+  INITIAL_POLL_STATE,
+  migrateSettingsV1toV2,
+  type PollState,
+  type Settings,
+  type SettingsV1,
+} from './storage-schema.js';
 
 /**
  * Reads the settings and the token straight from `storage.local`, for the content script: the storage
@@ -17,4 +28,23 @@ export async function readSettings(): Promise<Settings> {
 export async function readToken(): Promise<string> {
   const { token } = await browser.storage.local.get('token');
   return typeof token === 'string' ? token : '';
+}
+
+/**
+ * Everything the popup shows, in one storage read (the popup opens on every click: one round trip to the
+ * storage backend instead of one per item, and no storage library to load).
+ */
+export async function readPopupData(): Promise<{
+  token: string;
+  cases: CaseCache;
+  account: AccountCache;
+  poll: PollState;
+}> {
+  const data = await browser.storage.local.get(['token', 'caseCache', 'accountCache', 'pollState']);
+  return {
+    token: typeof data.token === 'string' ? data.token : '',
+    cases: (data.caseCache as CaseCache | undefined) ?? EMPTY_CASE_CACHE,
+    account: (data.accountCache as AccountCache | undefined) ?? EMPTY_ACCOUNT_CACHE,
+    poll: (data.pollState as PollState | undefined) ?? INITIAL_POLL_STATE,
+  };
 }
