@@ -92,6 +92,8 @@ const context = await chromium.launchPersistentContext(profile, {
 const renders: number[] = [];
 /** From the popup script's first line to the list on screen: storage read and DOM building. */
 const ownCode: number[] = [];
+/** Navigation start → all 500 rows in the list (the rows below the first screen come one task later). */
+const complete: number[] = [];
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
@@ -120,17 +122,19 @@ try {
   await page.setViewportSize({ width: 380, height: 600 });
   for (let run = 0; run < RUNS + 2; run++) {
     await page.goto(`chrome-extension://${id}/popup.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('netscout-popup-rendered').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('netscout-popup-complete').length > 0);
     const rows = await page.locator('li.case').count();
     if (rows !== CASES) throw new Error(`the popup rendered ${rows} cases, expected ${CASES}`);
-    const [start, at] = await page.evaluate(() => [
-      performance.getEntriesByName('netscout-popup-start')[0]!.startTime,
-      performance.getEntriesByName('netscout-popup-rendered')[0]!.startTime,
-    ]);
+    const [start, at, done] = await page.evaluate(() =>
+      ['netscout-popup-start', 'netscout-popup-rendered', 'netscout-popup-complete'].map(
+        (name) => performance.getEntriesByName(name)[0]!.startTime,
+      ),
+    );
     if (run >= 2) {
       // two warm-up runs
-      renders.push(at);
-      ownCode.push(at - start);
+      renders.push(at!);
+      ownCode.push(at! - start!);
+      complete.push(done!);
     }
   }
 } finally {
@@ -145,8 +149,9 @@ const body = [
   '|---|---|---|---|',
   `| content script before the click (gzip -9) | ${(contentBytes / 1024).toFixed(2)} KB | ≤ 5 KB | ${ok(contentBytes <= CONTENT_BUDGET_BYTES)} |`,
   `| widget bundle, loaded on the first click only (gzip -9) | ${(widgetBytes / 1024).toFixed(1)} KB | — | |`,
-  `| popup first render from cache, ${CASES} cases (median of ${RUNS}, navigation start → list on screen) | ${popupMs.toFixed(1)} ms | < ${POPUP_BUDGET_MS} ms | ${ok(popupMs < POPUP_BUDGET_MS)} |`,
-  `| of which the popup's own code (script start → list on screen: one storage read, DOM for ${CASES} cases) | ${median(ownCode).toFixed(1)} ms | | |`,
+  `| popup first render from cache, ${CASES} cases cached (median of ${RUNS}, navigation start → first screen of the list rendered) | ${popupMs.toFixed(1)} ms | < ${POPUP_BUDGET_MS} ms | ${ok(popupMs < POPUP_BUDGET_MS)} |`,
+  `| of which the popup's own code (script start → first screen: one storage read, first 30 rows) | ${median(ownCode).toFixed(1)} ms | | |`,
+  `| popup with all ${CASES} rows in the list (navigation start → last row appended) | ${median(complete).toFixed(1)} ms | | |`,
   '',
   `Load average when measured: ${loadavg()
     .map((l) => l.toFixed(2))
