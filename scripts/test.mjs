@@ -36,3 +36,4 @@ for (const step of steps) {
   ran++;
 }
 console.log(`\nAll ${ran} test steps passed.`);
+console.log(`steps: ${ran} passed, 0 failed`);
