@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import { resolveSupportZone } from '../core/index.js';
+import { addSupportTime, resolveSupportZone } from '../core/index.js';
 import { createApp } from './app.js';
 import { AttachmentStore } from './attachment-store.js';
 import type { ServerContext } from './context.js';
@@ -82,7 +82,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
 
   const store = await openStore(dataDir);
-  const repo = new SupportRepository(store.db);
+  const repo = new SupportRepository(store.db, store.sync);
+  // Build the support calendar of the zone now, not on the first incident.
+  addSupportTime(now(), 1, { zone });
   await repo.replaceKbArticles(loadKbArticles());
   const demo = options.seedDemo === false ? ({} as DemoAccounts) : await seedDemo(repo, dataDir, now());
 

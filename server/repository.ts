@@ -10,7 +10,20 @@ export type AttachmentRow = Selectable<Database['attachments']>;
 export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
 export type KbArticleRow = Selectable<Database['kb_articles']>;
 export type NewCase = Omit<CaseRow, 'seq'>;
+/** The columns of a case that a list needs on every request. */
+export type CaseHead = Pick<
+  CaseRow,
+  'id' | 'seq' | 'updated_at' | 'received_at' | 'first_response_at' | 'first_response_hours'
+>;
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
+
+/** Synchronous execution of compiled statements on the connection Kysely uses (SQLite only). */
+export interface SyncExecutor {
+  run(sql: string, parameters: readonly unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
+  get(sql: string, parameters: readonly unknown[]): unknown;
+  /** Runs `fn` inside BEGIN … COMMIT (or rolls back if it throws). */
+  transaction<T>(fn: () => T): T;
+}
 
 export interface CaseQuery {
   /** `null` for the support engineers' view across every account. */
@@ -37,7 +50,14 @@ export class SupportRepository {
   readonly #subscriptions = new Map<string, SubscriptionRow[]>();
   readonly #callers = new Map<string, { user: UserRow; account: AccountRow }>();
 
-  constructor(readonly db: Kysely<Database>) {}
+  /**
+   * @param db - the Kysely instance (any dialect).
+   * @param sync - with SQLite, synchronous access to the same connection for the group-commit batch.
+   */
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly sync?: SyncExecutor,
+  ) {}
 
   async getMeta(key: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
@@ -184,33 +204,59 @@ export class SupportRepository {
   /**
    * Inserts several incidents in ONE transaction (group commit): one durable commit for every
    * submission that arrived together. A key already used (by an earlier batch) is reported, not inserted.
+   *
+   * This is the hot write path: Kysely builds each statement, and the batch runs as one synchronous
+   * SQLite transaction while holding Kysely's connection, so no other transaction can interleave with it.
    */
   async insertIncidents(
+    incidents: readonly { row: NewCase; key: string; requestHash: string }[],
+  ): Promise<IncidentInsertOutcome[]> {
+    const sync = this.sync;
+    if (!sync) return this.#insertIncidentsAsync(incidents);
+    return this.db.connection().execute(async () =>
+      sync.transaction(() =>
+        incidents.map((incident): IncidentInsertOutcome => {
+          const claim = this.#claimKey(this.db, incident).compile();
+          if (Number(sync.run(claim.sql, claim.parameters).changes) === 0) {
+            const existing = this.#findKey(this.db, incident.row.account_id, incident.key).compile();
+            return { inserted: false, existing: sync.get(existing.sql, existing.parameters) as IdempotencyRow };
+          }
+          const insert = this.db.insertInto('cases').values(incident.row).compile();
+          return { inserted: true, seq: Number(sync.run(insert.sql, insert.parameters).lastInsertRowid) };
+        }),
+      ),
+    );
+  }
+
+  #claimKey(db: Kysely<Database>, incident: { row: NewCase; key: string; requestHash: string }) {
+    // Claim the key first: a key already taken (by an earlier batch) inserts nothing.
+    return db
+      .insertInto('idempotency_keys')
+      .values({
+        account_id: incident.row.account_id,
+        key: incident.key,
+        request_hash: incident.requestHash,
+        case_id: incident.row.id,
+        status_code: 201,
+        created_at: incident.row.received_at,
+      })
+      .onConflict((oc) => oc.doNothing());
+  }
+
+  #findKey(db: Kysely<Database>, accountId: string, key: string) {
+    return db.selectFrom('idempotency_keys').selectAll().where('account_id', '=', accountId).where('key', '=', key);
+  }
+
+  /** The same batch through Kysely's executor, for a dialect without a synchronous driver. */
+  async #insertIncidentsAsync(
     incidents: readonly { row: NewCase; key: string; requestHash: string }[],
   ): Promise<IncidentInsertOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
       const outcomes: IncidentInsertOutcome[] = [];
       for (const incident of incidents) {
-        // Claim the key first: a key already taken (by an earlier batch) inserts nothing.
-        const claimed = await trx
-          .insertInto('idempotency_keys')
-          .values({
-            account_id: incident.row.account_id,
-            key: incident.key,
-            request_hash: incident.requestHash,
-            case_id: incident.row.id,
-            status_code: 201,
-            created_at: incident.row.received_at,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
+        const claimed = await this.#claimKey(trx, incident).executeTakeFirst();
         if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
-          const existing = await trx
-            .selectFrom('idempotency_keys')
-            .selectAll()
-            .where('account_id', '=', incident.row.account_id)
-            .where('key', '=', incident.key)
-            .executeTakeFirstOrThrow();
+          const existing = await this.#findKey(trx, incident.row.account_id, incident.key).executeTakeFirstOrThrow();
           outcomes.push({ inserted: false, existing });
           continue;
         }
@@ -227,9 +273,14 @@ export class SupportRepository {
     return query.executeTakeFirst();
   }
 
-  /** Newest activity first; keyset pagination on `(updated_at, seq)`. */
-  async listCases(q: CaseQuery): Promise<CaseRow[]> {
-    let query = this.db.selectFrom('cases').selectAll();
+  /**
+   * Newest activity first; keyset pagination on `(updated_at, seq)`. Returns only what the list needs to
+   * compute SLA status and find cached renderings; {@link getCases} loads the rest for the cases that need it.
+   */
+  async listCases(q: CaseQuery): Promise<CaseHead[]> {
+    let query = this.db
+      .selectFrom('cases')
+      .select(['id', 'seq', 'updated_at', 'received_at', 'first_response_at', 'first_response_hours']);
     if (q.accountId !== null) query = query.where('account_id', '=', q.accountId);
     if (q.status) query = query.where('status', '=', q.status);
     if (q.serviceId) query = query.where('service_id', '=', q.serviceId);
@@ -241,6 +292,11 @@ export class SupportRepository {
       );
     }
     return query.orderBy('updated_at', 'desc').orderBy('seq', 'desc').limit(q.limit).execute();
+  }
+
+  async getCases(ids: readonly string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
   }
 
   async updateCase(

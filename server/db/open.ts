@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from 'kysely';
+import type { SyncExecutor } from '../repository.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 export interface OpenStore {
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
+  /** Synchronous execution on the same connection and statement cache (for the group commit). */
+  sync: SyncExecutor;
   file: string;
 }
 
@@ -27,7 +30,13 @@ export async function openStore(dataDir: string): Promise<OpenStore> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  const sync: SyncExecutor = {
+    run: (sql, parameters) => cached.prepare(sql).run(parameters),
+    get: (sql, parameters) => (cached.prepare(sql) as BetterSqlite3.Statement).get(parameters),
+    transaction: (fn) => sqlite.transaction(fn)(),
+  };
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -35,14 +44,16 @@ export async function openStore(dataDir: string): Promise<OpenStore> {
     await db.destroy();
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
-  return { db, sqlite, file };
+  return { db, sqlite, sync, file };
 }
 
 /**
  * Kysely prepares every statement it runs; the queries of this server are a small fixed set, so keep each
  * prepared statement and reuse it (preparing costs more than running most of these queries).
  */
-function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase & {
+  prepare(sql: string): BetterSqlite3.Statement;
+} {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),

@@ -9,7 +9,7 @@ import {
   type Subscription,
   slaStatus,
 } from '../../core/index.js';
-import type { AttachmentRow, CaseRow, CommentRow, SubscriptionRow } from '../repository.js';
+import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../repository.js';
 import { caseNumber } from './ids.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -29,7 +29,7 @@ export function caseDto(
 }
 
 /** The SLA status of a case at `now`, computed by the policy core (never stored: it changes with time). */
-export function caseSla(row: CaseRow, now: Date, zone: string): Case['sla'] {
+export function caseSla(row: CaseHead, now: Date, zone: string): Case['sla'] {
   const sla = slaStatus(
     {
       receivedAt: new Date(row.received_at),
@@ -83,26 +83,27 @@ export class CaseListRenderer {
 
   constructor(private readonly maxEntries = 50_000) {}
 
-  /** The rows whose facts are not cached (their attachments must be loaded). */
-  misses(rows: readonly CaseRow[]): CaseRow[] {
-    return rows.filter((row) => this.#facts.get(row.id)?.updatedAt !== row.updated_at);
+  /** The ids of the cases whose facts are not cached: load their rows and attachments. */
+  misses(heads: readonly CaseHead[]): string[] {
+    return heads.filter((head) => this.#facts.get(head.id)?.updatedAt !== head.updated_at).map((head) => head.id);
   }
 
   render(
+    heads: readonly CaseHead[],
     rows: readonly CaseRow[],
     attachments: readonly AttachmentRow[],
     now: Date,
     zone: string,
     nextCursor: string | null,
   ): string {
-    const items = rows.map((row) => {
-      let facts = this.#facts.get(row.id);
-      if (facts?.updatedAt !== row.updated_at) {
-        facts = { updatedAt: row.updated_at, json: JSON.stringify(caseFacts(row, attachments)) };
-        if (this.#facts.size >= this.maxEntries) this.#facts.clear();
-        this.#facts.set(row.id, facts);
-      }
-      return `${facts.json.slice(0, -1)},"sla":${JSON.stringify(caseSla(row, now, zone))}}`;
+    for (const row of rows) {
+      if (this.#facts.size >= this.maxEntries) this.#facts.clear();
+      this.#facts.set(row.id, { updatedAt: row.updated_at, json: JSON.stringify(caseFacts(row, attachments)) });
+    }
+    const items = heads.map((head) => {
+      const facts = this.#facts.get(head.id);
+      if (!facts) throw new Error(`case ${head.id} was listed but not loaded`);
+      return `${facts.json.slice(0, -1)},"sla":${JSON.stringify(caseSla(head, now, zone))}}`;
     });
     return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   }

@@ -6,7 +6,7 @@ import { CaseListRenderer, caseDto, commentDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import type { CaseQuery, CaseRow } from '../repository.js';
+import type { CaseHead, CaseQuery } from '../repository.js';
 import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
 export const CaseListQuery = z.strictObject({
@@ -56,7 +56,7 @@ const comment = createRoute({
   },
 });
 
-export function encodeCursor(row: CaseRow): string {
+export function encodeCursor(row: CaseHead): string {
   return Buffer.from(`${row.updated_at}.${row.seq}`).toString('base64url');
 }
 
@@ -98,9 +98,10 @@ export async function casePage(
     view = new CaseListRenderer();
     renderer.set(ctx, view);
   }
-  const attachments = await ctx.repo.listAttachments(view.misses(page).map((r) => r.id));
+  const missing = view.misses(page);
+  const [full, attachments] = await Promise.all([ctx.repo.getCases(missing), ctx.repo.listAttachments(missing)]);
   const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]) : null;
-  return view.render(page, attachments, ctx.now(), ctx.zone, nextCursor);
+  return view.render(page, full, attachments, ctx.now(), ctx.zone, nextCursor);
 }
 
 /** A JSON text already shaped as `CaseListPage`. */

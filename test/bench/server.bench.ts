@@ -50,6 +50,13 @@ async function waitForUrl(): Promise<string> {
   throw new Error('the server did not start');
 }
 
+/** CPU time (user + system) the server process has used, in milliseconds. */
+function cpuMs(): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}
+
 function rssMiB(): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -89,18 +96,20 @@ const routes = [
 ];
 
 const samples: { t: number; rss: number; route: string }[] = [];
-const results: { name: string; result: AutocannonResult; rssStart: number; rssEnd: number }[] = [];
+const results: { name: string; result: AutocannonResult; rssStart: number; rssEnd: number; cpuUs: number }[] = [];
 const started = Date.now();
 for (const route of routes) {
   await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
   const rssStart = rssMiB();
+  const cpuStart = cpuMs();
   const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: rssMiB(), route: route.name }), 1000);
   const result = await autocannon({ ...route.options, connections: CONNECTIONS, duration: DURATION });
   clearInterval(sampler);
-  results.push({ name: route.name, result, rssStart, rssEnd: rssMiB() });
+  const cpuUs = ((cpuMs() - cpuStart) * 1000) / Math.max(1, result.requests.total);
+  results.push({ name: route.name, result, rssStart, rssEnd: rssMiB(), cpuUs });
   console.log(
     `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-      `non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${cpuUs.toFixed(0)} µs/request`,
   );
 }
 const cases = key;
@@ -120,10 +129,11 @@ const target: Record<string, string> = {
   'GET /v1/cases': '≥ 5,000 req/s',
   'GET /v1/health': '(ceiling of the stack)',
 };
-const rows = results.map(({ name, result }) => {
+const rows = results.map(({ name, result, cpuUs }) => {
   const rps = result.requests.average;
-  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${(rps / health).toFixed(2)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
+  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
 });
+const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 const body = `
 ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up, autocannon in the benchmark process and the
 server (\`server/main.ts\`) in its own process, on loopback. The server runs as \`npm start\` does: SQLite in WAL mode with
@@ -131,9 +141,12 @@ server (\`server/main.ts\`) in its own process, on loopback. The server runs as 
 request (to a file), the per-token rate limiter in the path (its limit raised so one token is not throttled).
 \`GET /v1/cases\` lists the default page (20 cases, SLA computed per case) of the account that received the ${cases.toLocaleString('en-US')} incidents.
 
-| route | req/s | p50 ms | p99 ms | ratio to health | non-2xx | errors | target |
-|---|---:|---:|---:|---:|---:|---:|---|
+| route | req/s | p50 ms | p99 ms | ratio to health | server CPU µs/req | req/s per CPU-second | non-2xx | errors | target |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
+
+"Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: unlike
+req/s it does not depend on what else the machine runs. Load average at the end of the run (1 / 5 / 15 min): ${load}.
 
 Resident memory of the server, sampled every second over the three measured runs: first ${rssFirst.toFixed(0)} MiB,
 min ${rssMin.toFixed(0)} MiB, max ${rssMax.toFixed(0)} MiB — a spread of ${(drift * 100).toFixed(1)} % of the first sample (target ±10 %).
