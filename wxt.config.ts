@@ -12,6 +12,9 @@ export const SERVICE_HOST_MATCHES = [
 /** The default API origin (`npm start`): the background polls it without asking. Ports are not part of a match. */
 const DEFAULT_API_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** Origins the options page may ask for, one at a time: another API origin, partner hosts. */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
+
 // The extension sources live in extension/; builds go to dist/<browser>-mv<version>/.
 export default defineConfig({
   srcDir: 'extension',
@@ -27,7 +30,7 @@ export default defineConfig({
       alias: { 'braintree-web-drop-in': fileURLToPath(new URL('./extension/lib/no-dropin.ts', import.meta.url)) },
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -37,8 +40,10 @@ export default defineConfig({
     host_permissions: [...SERVICE_HOST_MATCHES, ...DEFAULT_API_MATCHES],
     // Asked for at run time, one origin at a time: another API origin, partner hosts (and `scripting`, to
     // run the content script on those partner hosts).
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    optional_permissions: ['scripting'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_ORIGINS, optional_permissions: ['scripting'] }
+      : // Manifest V2 (Firefox) lists optional hosts with the optional permissions.
+        { optional_permissions: ['scripting', ...OPTIONAL_ORIGINS] }),
     // The widget bundle, imported by the content script only when the customer opens support.
     web_accessible_resources: [{ resources: ['netscout-widget.js'], matches: SERVICE_HOST_MATCHES }],
     ...(browser === 'firefox'

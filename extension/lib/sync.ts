@@ -154,8 +154,10 @@ export async function markSeen(caseId: string): Promise<void> {
 }
 
 async function showBadge(text: string): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
-  await browser.action.setBadgeText({ text });
+  // Manifest V2 (Firefox) calls the toolbar button `browserAction`.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeBackgroundColor({ color: '#b3261e' });
+  await action.setBadgeText({ text });
 }
 
 function isoDate(now: Date, plusDays: number): string {

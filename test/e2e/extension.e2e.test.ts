@@ -125,6 +125,15 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await popup.close();
   });
 
+  it('opens a case from its address on the service homepage (where the popup and notifications link)', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`http://onetouchat.com/#netscout-case=${caseId}`);
+    const detail = injected(page).locator('[data-testid="case-detail"]');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(subject);
+    await page.close();
+  });
+
   it('opens the widget from LinkSprinter.com’s French “Obtenir de l’aide” button, with the type 3 Pro plan', async () => {
     await signIn(h.server.demo.linksprinterPaid.token);
     const page = await h.context.newPage();
@@ -136,6 +145,13 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('24 hours');
     expect(await injected(page).locator('[data-testid="overview"]').textContent()).toContain('no Gold program');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'extension-widget-linksprinter.png') });
+    await page.close();
+  });
+
+  it('opens the incident form from a service’s “new incident” address', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://linksprinter.com/#netscout-new-incident');
+    await injected(page).locator('[data-testid="incident-form"]').waitFor();
     await page.close();
   });
 
@@ -157,5 +173,31 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     expect(await page.locator('[data-testid="netscout-extension-launcher"]').count()).toBe(0);
     expect(await injected(page).count()).toBe(0);
     await page.close();
+  });
+
+  it('keeps showing the cached cases, and says it is offline, when the API cannot be reached', async () => {
+    const before = await extensionPage('popup.html');
+    await before.locator('[data-testid="sync-status"]').waitFor();
+    await before.waitForFunction(
+      () => !document.querySelector('[data-testid="sync-status"]')?.textContent?.includes('…'),
+    );
+    const cachedRows = await before.locator('li.case').count();
+    await before.close();
+
+    await h.stopServer();
+    await h.worker.evaluate(() => chrome.alarms.create('netscout-poll', { when: Date.now() + 100 }));
+    await h.worker.evaluate(async () => {
+      for (;;) {
+        const { pollState } = await chrome.storage.local.get('pollState');
+        if ((pollState as { lastError?: { kind: string } } | undefined)?.lastError?.kind === 'offline') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+    const popup = await extensionPage('popup.html');
+    const banner = popup.locator('[data-testid="poll-error"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/^Offline: showing your cases as of /);
+    expect(await popup.locator('li.case').count()).toBe(cachedRows);
+    await popup.close();
   });
 });

@@ -52,7 +52,9 @@ export default defineContentScript({
       const element = widget ?? (await mount());
       if (!element) return;
       element.open(trigger);
-      if (request) element.show(request.view);
+      if (!request) return;
+      element.show(request.view);
+      if (request.view === 'cases') void openCaseRow(element, request.caseId);
     };
 
     const option = findAssistanceOption(document, settings.assistanceSelectors);
@@ -81,3 +83,24 @@ export default defineContentScript({
     ctx.addEventListener(window, 'hashchange', onHash);
   },
 });
+
+/**
+ * Opens one case in the widget's list. The widget has no public "show this case" method yet, so this
+ * presses the case's row once the list has loaded (for up to ten seconds). The widget only fetches its
+ * list when the cases view is shown after the customer is known: show it again once they are.
+ */
+async function openCaseRow(element: NetscoutSupport, caseId: string): Promise<void> {
+  let listRequested = false;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (!listRequested && element.me && !element.cases.list) {
+      element.show('cases');
+      listRequested = true;
+    }
+    const row = element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-case="${CSS.escape(caseId)}"]`);
+    if (row) {
+      row.click();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

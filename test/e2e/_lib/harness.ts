@@ -37,6 +37,8 @@ export interface Harness {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** Stops the API (the browser stays): the extension is offline from then on. */
+  stopServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ export async function startHarness(): Promise<Harness> {
   const staticRoot = makeStaticRoot();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-data-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-profile-'));
+  // A private copy of the build: another job rebuilding dist/ meanwhile cannot change the extension under test.
+  const extensionDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-extension-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   // The server's clock starts on Thanksgiving 2026, 10:00 in New York (a support holiday), and runs.
   const started = Date.now();
   const now = () => new Date(Date.parse(SERVER_CLOCK_START) + (Date.now() - started));
@@ -58,8 +63,8 @@ export async function startHarness(): Promise<Harness> {
     headless: true,
     locale: 'en-US',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${hostRules}`,
       // The real homepages are served over https (secure contexts, where the widget's crypto.randomUUID
       // exists); the local server speaks http, so the mapped hosts are declared secure as https would be.
@@ -74,15 +79,21 @@ export async function startHarness(): Promise<Harness> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  let serverClosed: Promise<void> | undefined;
   return {
     server,
     context,
     worker,
     extensionId,
+    stopServer() {
+      serverClosed ??= server.close();
+      return serverClosed;
+    },
     async close() {
       await context.close();
-      await server.close();
-      for (const dir of [staticRoot, dataDir, profile]) rmSync(dir, { recursive: true, force: true });
+      serverClosed ??= server.close();
+      await serverClosed;
+      for (const dir of [staticRoot, dataDir, profile, extensionDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
