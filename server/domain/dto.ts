@@ -81,7 +81,7 @@ export function caseFacts(row: CaseRow, attachments: readonly AttachmentRow[]): 
 export class CaseListRenderer {
   readonly #facts = new Map<string, { updatedAt: number; json: string }>();
 
-  constructor(private readonly maxEntries = 50_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   /** The ids of the cases whose facts are not cached: load their rows and attachments. */
   misses(heads: readonly CaseHead[]): string[] {

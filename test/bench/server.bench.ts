@@ -98,8 +98,9 @@ const routes = [
 const samples: { t: number; rss: number; route: string }[] = [];
 const results: { name: string; result: AutocannonResult; rssStart: number; rssEnd: number; cpuUs: number }[] = [];
 const started = Date.now();
+// Warm every route first (JIT, caches, heap sized for each workload), then measure them in turn.
+for (const route of routes) await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
 for (const route of routes) {
-  await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
   const rssStart = rssMiB();
   const cpuStart = cpuMs();
   const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: rssMiB(), route: route.name }), 1000);
@@ -107,6 +108,8 @@ for (const route of routes) {
   clearInterval(sampler);
   const cpuUs = ((cpuMs() - cpuStart) * 1000) / Math.max(1, result.requests.total);
   results.push({ name: route.name, result, rssStart, rssEnd: rssMiB(), cpuUs });
+  const phase = samples.filter((x) => x.route === route.name).map((x) => x.rss.toFixed(0));
+  console.log(`  RSS during ${route.name} (MiB, every second): ${phase.join(' ')}`);
   console.log(
     `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
       `non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${cpuUs.toFixed(0)} µs/request`,
@@ -133,9 +136,12 @@ const rows = results.map(({ name, result, cpuUs }) => {
   const rps = result.requests.average;
   return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
 });
-const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
 const body = `
-${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up, autocannon in the benchmark process and the
+${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up of every route, autocannon in the benchmark process and the
 server (\`server/main.ts\`) in its own process, on loopback. The server runs as \`npm start\` does: SQLite in WAL mode with
 \`synchronous = FULL\` (every acknowledged incident is fsynced; concurrent submissions share one commit), one JSON log line per
 request (to a file), the per-token rate limiter in the path (its limit raised so one token is not throttled).
