@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -20,12 +20,19 @@ export function ensureExtensionBuilt(): void {
 
 /**
  * A static root for the real server: the test homepages as the server's demo folders (so Host
- * `onetouchat.com` / `linksprinter.com` serves them) and the built widget, for the page that embeds it.
+ * `onetouchat.com` / `linksprinter.com` serves them), the widget's demo homepages, and the built widget.
  */
 export function makeStaticRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-static-'));
   mkdirSync(path.join(root, 'widget'), { recursive: true });
-  cpSync(path.join(import.meta.dirname, '../fixtures'), path.join(root, 'widget/demo'), { recursive: true });
+  const demo = path.join(root, 'widget/demo');
+  // The widget's own demo homepages embed the widget themselves: they serve as `embedded.html`, the page
+  // where the extension must stay out of the way; the test homepages (no widget) serve as `/`.
+  cpSync(path.join(repo, 'widget/demo'), demo, { recursive: true });
+  for (const site of ['onetouchat', 'linksprinter']) {
+    renameSync(path.join(demo, site, 'index.html'), path.join(demo, site, 'embedded.html'));
+  }
+  cpSync(path.join(import.meta.dirname, '../fixtures'), demo, { recursive: true });
   mkdirSync(path.join(root, 'dist'), { recursive: true });
   if (existsSync(path.join(repo, 'dist/widget')))
     symlinkSync(path.join(repo, 'dist/widget'), path.join(root, 'dist/widget'));
