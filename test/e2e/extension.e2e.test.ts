@@ -57,6 +57,21 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await popup.close();
   });
 
+  it('tests the connection from the options page, naming the account or the problem', async () => {
+    const page = await extensionPage('options.html');
+    await page.fill('#api-base', h.server.url);
+    await page.fill('#token', h.server.demo.gold.token);
+    await page.click('#test');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Connected as '));
+    await page.fill('#token', 'not-a-token');
+    await page.click('#test');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Connection failed: '));
+    await page.fill('#api-base', 'not a url');
+    await page.click('#test');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('http(s) URL'));
+    await page.close();
+  });
+
   it('opens the widget from OneTouchAT.com’s own assistance link, with the Gold (type 2) entitlement', async () => {
     await signIn(h.server.demo.gold.token);
     const page = await h.context.newPage();
