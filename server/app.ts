@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, ServerContext } from './context.js';
 import { authenticate } from './http/auth.js';
@@ -49,44 +47,30 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
     },
   });
 
+  // Every header is set before the handler runs: a header added to a finished response makes Hono rebuild it.
   app.use('*', requestLog(ctx, options.inFlight));
-  app.use(
-    '*',
-    secureHeaders({
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginOpenerPolicy: false,
-      strictTransportSecurity: 'max-age=31536000',
-    }),
-  );
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => (options.isAllowedOrigin(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-      exposeHeaders: ['Retry-After', 'Location', 'Idempotent-Replayed', 'X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
-  app.use('/v1/*', async (c, next) => {
-    await next();
-    // API responses are data, never documents to render.
-    c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-    c.header('cache-control', 'no-store');
-  });
+  app.use('*', securityHeaders());
+  app.use('/v1/*', corsHeaders(options.isAllowedOrigin));
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const attachment = /^\/v1\/cases\/[^/]+\/attachments$/.test(c.req.path);
     const limit = attachment ? ATTACHMENT_BODY_LIMIT : JSON_BODY_LIMIT;
+    const guarded = async () => {
+      if (attachment || c.req.method === 'DELETE') await next();
+      else await jsonBody(limit)(c, next);
+    };
+    // A declared length is checked from the header; only a chunked body is counted as it streams in.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > limit) throw tooLarge(limit);
+      return guarded();
+    }
     return bodyLimit({
       maxSize: limit,
       onError: () => {
         throw tooLarge(limit);
       },
-    })(c, async () => {
-      if (attachment || c.req.method === 'DELETE') await next();
-      else await jsonBody(limit)(c, next);
-    });
+    })(c, guarded);
   });
   app.use('/v1/*', authenticate(ctx));
   app.use('/v1/*', rateLimit(options.rateLimit));
@@ -167,6 +151,59 @@ function fixPatterns<T>(value: T): T {
   return value;
 }
 
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000',
+  // The widget's script is loaded cross-origin by the service homepages and partner sites.
+  'cross-origin-resource-policy': 'cross-origin',
+  'origin-agent-cluster': '?1',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+/** Standard security headers; API responses are data, never documents to render, and never cached. */
+function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    for (const name in SECURITY_HEADERS) c.header(name, SECURITY_HEADERS[name]);
+    if (c.req.path.startsWith('/v1/')) {
+      c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+      c.header('cache-control', 'no-store');
+    }
+    await next();
+  };
+}
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Request-Id';
+const EXPOSE_HEADERS = 'Retry-After, Location, Idempotent-Replayed, X-Request-Id, X-Payment-Gateway';
+
+/** CORS for an allowlist of origins; preflights are answered here. Tokens are headers, never cookies. */
+function corsHeaders(isAllowedOrigin: (origin: string) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && isAllowedOrigin(origin);
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {
+      c.header('vary', 'Origin, Access-Control-Request-Headers');
+      if (allowed) {
+        c.header('access-control-allow-origin', origin);
+        c.header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
+        c.header('access-control-allow-headers', ALLOW_HEADERS);
+        c.header('access-control-max-age', '600');
+      }
+      return c.body(null, 204);
+    }
+    c.header('vary', 'Origin');
+    if (allowed) {
+      c.header('access-control-allow-origin', origin);
+      c.header('access-control-expose-headers', EXPOSE_HEADERS);
+    }
+    await next();
+  };
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** A request id on every response, and one JSON log line per request (never headers, tokens or bodies). */
@@ -176,6 +213,7 @@ function requestLog(ctx: ServerContext, inFlight: { count: number }): Middleware
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
     inFlight.count++;
     const started = performance.now();
     try {
@@ -183,7 +221,6 @@ function requestLog(ctx: ServerContext, inFlight: { count: number }): Middleware
     } finally {
       inFlight.count--;
     }
-    c.header('x-request-id', requestId);
     if (logging) {
       ctx.logger.info({
         reqId: requestId,

@@ -56,9 +56,10 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     ...(error.extra.reason ? { reason: error.extra.reason } : {}),
     ...(error.extra.upgrade ? { upgrade: error.extra.upgrade } : {}),
   };
-  return new Response(JSON.stringify(body), {
-    status: error.status,
-    headers: { 'content-type': 'application/problem+json', ...error.extra.headers },
+  // Through the context, so the headers set before the handler (security, CORS, request id) are kept.
+  return c.body(JSON.stringify(body), error.status, {
+    'content-type': 'application/problem+json',
+    ...error.extra.headers,
   });
 }
 

@@ -42,12 +42,9 @@ export async function serveFile(c: Context, root: string, relative: string): Pro
     }
     if (!info.isFile()) return null;
     const body = await readFile(file);
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      },
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
     });
   } catch {
     return null;

@@ -39,7 +39,7 @@ const update = createRoute({
 export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(list, async (c) => {
     requireAgent(c);
-    return jsonText(await casePage(ctx, null, c.req.valid('query'))) as unknown as TypedCaseList;
+    return jsonText(c, await casePage(ctx, null, c.req.valid('query'))) as unknown as TypedCaseList;
   });
 
   app.openapi(update, async (c) => {

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { CaseListRenderer, caseDto, commentDto } from '../domain/dto.js';
@@ -105,14 +105,14 @@ export async function casePage(
 }
 
 /** A JSON text already shaped as `CaseListPage`. */
-export function jsonText(text: string): Response {
-  return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+export function jsonText(c: Context, text: string): Response {
+  return c.body(text, 200, { 'content-type': 'application/json' });
 }
 
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(list, async (c) => {
     const caller = requireCustomer(c);
-    return jsonText(await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
+    return jsonText(c, await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
   });
 
   app.openapi(detail, async (c) => {

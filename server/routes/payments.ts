@@ -55,12 +55,12 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
   const testNote = ctx.gateway.testGateway ? ' (local test gateway: no real payment was attempted)' : '';
 
   app.use('/v1/payments/*', async (c, next) => {
-    await next();
     c.header('x-payment-gateway', gatewayHeader);
+    await next();
   });
   app.use('/v1/subscriptions*', async (c, next) => {
-    await next();
     c.header('x-payment-gateway', gatewayHeader);
+    await next();
   });
 
   app.openapi(clientToken, async (c) => {
