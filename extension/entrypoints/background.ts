@@ -32,19 +32,19 @@ export default defineBackground(() => {
     if (alarm.name === POLL_ALARM) void poll();
   });
 
-  // A new token is a new sign-in: forget the previous account's cases and sync at once.
-  tokenItem.watch(async (token) => {
-    await signOutCleanup();
-    if (token) {
-      await ensurePolling();
-      await poll();
-    }
-  });
-  settingsItem.watch(async (next, previous) => {
-    if (next.apiBase !== previous?.apiBase) {
+  // A new token or API is a new sign-in: forget the previous account's cases and sync at once. One after
+  // the other, so that saving both from the options page cannot clear the cache after its new sync.
+  let signInChain: Promise<unknown> = Promise.resolve();
+  const resync = () => {
+    signInChain = signInChain.catch(() => undefined).then(async () => {
+      await inFlight?.catch(() => undefined);
       await signOutCleanup();
       if ((await ensurePolling()) === 'polling') await poll();
-    }
+    });
+  };
+  tokenItem.watch(resync);
+  settingsItem.watch((next, previous) => {
+    if (next.apiBase !== previous?.apiBase) resync();
   });
 
   browser.notifications.onClicked.addListener(async (notificationId) => {
