@@ -36,11 +36,13 @@ export default defineBackground(() => {
   // the other, so that saving both from the options page cannot clear the cache after its new sync.
   let signInChain: Promise<unknown> = Promise.resolve();
   const resync = () => {
-    signInChain = signInChain.catch(() => undefined).then(async () => {
-      await inFlight?.catch(() => undefined);
-      await signOutCleanup();
-      if ((await ensurePolling()) === 'polling') await poll();
-    });
+    signInChain = signInChain
+      .catch(() => undefined)
+      .then(async () => {
+        await inFlight?.catch(() => undefined);
+        await signOutCleanup();
+        if ((await ensurePolling()) === 'polling') await poll();
+      });
   };
   tokenItem.watch(resync);
   settingsItem.watch((next, previous) => {
