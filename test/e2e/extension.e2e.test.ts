@@ -75,14 +75,20 @@ describe('NetScout Support extension in Chromium, against the real server', () =
   it('opens the widget from OneTouchAT.com’s own assistance link, with the Gold (type 2) entitlement', async () => {
     await signIn(h.server.demo.gold.token);
     const page = await h.context.newPage();
+    const widgetLoads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/netscout-widget.js')) widgetLoads.push(request.url());
+    });
     await page.goto('http://onetouchat.com/');
     await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
     // Before the click, the widget's code is not on the page at all.
     expect(await injected(page).count()).toBe(0);
+    expect(widgetLoads).toEqual([]);
 
     await page.click('#assistance-link');
     await injected(page).locator('[data-testid="plan"]').waitFor();
     expect(page.url()).toBe('http://onetouchat.com/');
+    expect(widgetLoads).toEqual([`chrome-extension://${h.extensionId}/netscout-widget.js`]);
     expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('OneTouchAT.com');
     expect(await injected(page).locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
     expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('2 hours');
