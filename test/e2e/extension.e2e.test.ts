@@ -89,6 +89,8 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await injected(page).locator('[data-testid="plan"]').waitFor();
     expect(page.url()).toBe('http://onetouchat.com/');
     expect(widgetLoads).toEqual([`chrome-extension://${h.extensionId}/netscout-widget.js`]);
+    // The page's own link opens it: the widget's floating button stays hidden.
+    expect(await injected(page).locator('[part="launcher"]').isHidden()).toBe(true);
     expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('OneTouchAT.com');
     expect(await injected(page).locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
     expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('2 hours');
@@ -162,6 +164,8 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
     await page.click('#help-button');
     await injected(page).locator('[data-testid="plan"]').waitFor();
+    // Under the page's strict CSP too, no second floating button.
+    expect(await injected(page).locator('[part="launcher"]').isHidden()).toBe(true);
     expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('LinkSprinter.com');
     expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('24 hours');
     expect(await injected(page).locator('[data-testid="overview"]').textContent()).toContain('no Gold program');

@@ -33,7 +33,14 @@ export default defineContentScript({
         if (pageHasWidget(document)) return null;
         await import(/* @vite-ignore */ browser.runtime.getURL('/netscout-widget.js'));
         const element = document.createElement('netscout-support') as NetscoutSupport;
-        element.dataset.netscoutExtension = '';
+        element.dataset.netscoutExtension = option ? 'assistance' : 'launcher';
+        // The page's own assistance option opens the widget: no second, floating button. A constructed
+        // sheet, so that a strict style-src on the page does not refuse it.
+        if (option) {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync('netscout-support[data-netscout-extension="assistance"]::part(launcher){display:none}');
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        }
         const service = serviceIdForHost(location.hostname);
         if (service) element.service = service;
         element.apiBase = (await readSettings()).apiBase;
