@@ -7,6 +7,7 @@ import {
   findService,
   MY_ACCOUNT_URL,
   type Subscription,
+  type SupportHoliday,
   slaStatus,
 } from '../../core/index.js';
 import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../repository.js';
@@ -103,7 +104,7 @@ export class CaseListRenderer {
     const items = heads.map((head) => {
       const facts = this.#facts.get(head.id);
       if (!facts) throw new Error(`case ${head.id} was listed but not loaded`);
-      return `${facts.json.slice(0, -1)},"sla":${JSON.stringify(caseSla(head, now, zone))}}`;
+      return `${facts.json.slice(0, -1)},"sla":${slaJson(head, now, zone)}}`;
     });
     return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
@@ -160,4 +161,37 @@ export function subscriptionDto(row: SubscriptionRow, now: Date): Subscription {
     cancelledAt: isoOrNull(row.cancelled_at),
     entitlement,
   };
+}
+
+const holidayJsonCache = new WeakMap<object, string>();
+
+function holidaysJson(holidays: readonly SupportHoliday[]): string {
+  let out = '';
+  for (const holiday of holidays) {
+    // The core hands out the same holiday objects every time: serialize each once.
+    let json = holidayJsonCache.get(holiday);
+    if (json === undefined) {
+      json = JSON.stringify(holiday);
+      holidayJsonCache.set(holiday, json);
+    }
+    out += out ? `,${json}` : json;
+  }
+  return `[${out}]`;
+}
+
+/** `JSON.stringify(caseSla(...))`, without building the object: the list's per-case hot path. */
+function slaJson(head: CaseHead, now: Date, zone: string): string {
+  const sla = slaStatus(
+    {
+      receivedAt: new Date(head.received_at),
+      firstResponseAt: head.first_response_at === null ? null : new Date(head.first_response_at),
+      firstResponseHours: head.first_response_hours,
+    },
+    now,
+    { zone },
+  );
+  let json = `{"state":"${sla.state}","dueAt":"${sla.dueAt.toISOString()}","remainingMs":${sla.remainingMs}`;
+  if (sla.pausedBy) json += `,"pausedBy":${holidaysJson(sla.pausedBy)}`;
+  if (sla.resumesAt) json += `,"resumesAt":"${sla.resumesAt.toISOString()}"`;
+  return `${json},"delayedBy":${holidaysJson(sla.delayedBy)}}`;
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ProblemError } from './problem.js';
@@ -27,7 +28,10 @@ export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
     }
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > limit) throw tooLarge(limit);
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    // A chunked body has already been streamed through the size guard: read it from the request then.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const direct = incoming && c.req.header('content-length') !== undefined && !incoming.readableDidRead;
+    const bytes = direct ? await readIncoming(incoming, limit) : new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength > limit) throw tooLarge(limit);
     let text: string;
     try {
@@ -48,6 +52,30 @@ export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
     (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
     await next();
   };
+}
+
+/**
+ * Reads a small body straight from Node's request stream: on the Node adapter this skips building a web
+ * `ReadableStream` for every JSON request (the validator then reads the cached text).
+ */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        incoming.removeAllListeners('data');
+        incoming.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    incoming.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    incoming.once('error', reject);
+    incoming.once('aborted', () => reject(new ProblemError(400, 'malformed-json', 'Request aborted')));
+  });
 }
 
 export function tooLarge(limit: number): ProblemError {

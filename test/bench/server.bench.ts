@@ -158,4 +158,4 @@ Resident memory of the server, sampled every second over the three measured runs
 min ${rssMin.toFixed(0)} MiB, max ${rssMax.toFixed(0)} MiB — a spread of ${(drift * 100).toFixed(1)} % of the first sample (target ±10 %).
 `;
 console.log(body);
-writeBenchmarkSection('server', 'Reference support API (autocannon)', 'node scripts/bench.mjs server', body);
+if (!process.env.BENCH_DRY_RUN) writeBenchmarkSection('server', 'Reference support API (autocannon)', 'node scripts/bench.mjs server', body);

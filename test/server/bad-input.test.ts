@@ -63,6 +63,28 @@ describe('bad input gets a clear 4xx problem document', () => {
     await expectProblem(await raw(huge), 413);
   });
 
+  it('a chunked body (no Content-Length) is measured as it streams: 413 when oversize, 201 when fine', async () => {
+    const chunked = (text: string) =>
+      h.api('/v1/incidents', {
+        as: 'gold',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': newKey() },
+        body: new ReadableStream({
+          start(controller) {
+            const bytes = new TextEncoder().encode(text);
+            for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.slice(i, i + 64 * 1024));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+    await expectProblem(
+      await chunked(JSON.stringify({ ...drafts.gold, description: 'x'.repeat(2 * 1024 * 1024) })),
+      413,
+    );
+    expect((await chunked(JSON.stringify(drafts.gold))).status).toBe(201);
+  });
+
   it('unknown fields → 400 listing each', async () => {
     const p = await expectProblem(
       await raw(JSON.stringify({ ...drafts.gold, priority: 'urgent', isAdmin: true })),

@@ -153,6 +153,29 @@ describe('listing and reading cases', () => {
     expect(page.items.every((c) => c.sla.state === 'breached')).toBe(true);
   });
 
+  it('shows the same case the same way in the list and in the detail, paused, breached or met', async () => {
+    h.clock.set('2026-11-26T17:00:00Z');
+    const paused = await json<Case>(await postIncident(h, 'linksprinterPaid', drafts.linksprinter));
+    await h.api(`/v1/agent/cases/${paused.id}`, {
+      as: 'agent',
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response: 'Looking into it.' }),
+    });
+    await postIncident(h, 'linksprinterPaid', drafts.linksprinter);
+    for (const at of ['2026-11-26T18:00:00Z', '2026-12-10T00:00:00Z']) {
+      h.clock.set(at);
+      const page = await json<CaseListPage>(await h.api('/v1/cases?limit=100', { as: 'linksprinterPaid' }));
+      expect(new Set(page.items.map((c) => c.sla.state)).size).toBeGreaterThan(1);
+      for (const item of page.items) {
+        const { comments: _comments, ...detail } = await json<Case>(
+          await h.api(`/v1/cases/${item.id}`, { as: 'linksprinterPaid' }),
+        );
+        expect(item).toEqual(detail);
+      }
+    }
+  });
+
   it('pages with a cursor without repeating or skipping cases', async () => {
     const all = await json<CaseListPage>(await h.api('/v1/cases?limit=100', { as: 'standalonePaid' }));
     const seen: string[] = [];
