@@ -17,13 +17,6 @@ export interface PopupViewOptions {
   /** UI language (`en`, `fr`, ...): dates, durations, and the "answers in English" note. */
   lang: string;
   now: Date;
-  /**
-   * Render only this many cases at once and the rest in the next task (the popup's first paint shows a
-   * screenful without waiting for hundreds of rows below the fold). Default: all at once.
-   */
-  firstScreenRows?: number;
-  /** Called once every case is in the list. */
-  onComplete?: () => void;
 }
 
 const SLA_KEYS = {
@@ -100,23 +93,9 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
   if (state.cases.cases.length === 0) {
     fragment.append(el('p', 'empty', t('noCases')));
   } else {
-    const rows = state.cases.cases;
-    const firstCount = Math.min(rows.length, options.firstScreenRows ?? rows.length);
-    for (let i = 0; i < firstCount; i++) list.append(renderCase(rows[i]!, state.cases.news[rows[i]!.id]));
+    for (const item of state.cases.cases) list.append(renderCase(item, state.cases.news[item.id]));
     fragment.append(list);
-    if (firstCount < rows.length) {
-      // The rest, below the fold, in the next task: the first screen is up without waiting for it.
-      setTimeout(() => {
-        const rest = doc.createDocumentFragment();
-        for (let i = firstCount; i < rows.length; i++) rest.append(renderCase(rows[i]!, state.cases.news[rows[i]!.id]));
-        list.append(rest);
-        options.onComplete?.();
-      }, 0);
-    } else if (options.onComplete) {
-      queueMicrotask(options.onComplete);
-    }
   }
-  if (state.cases.cases.length === 0 && options.onComplete) queueMicrotask(options.onComplete);
 
   const services = state.account.services;
   if (services.length > 0) {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import {
   type AccountCache,
   type CaseCache,
+  type CaseCacheHead,
   DEFAULT_SETTINGS,
   EMPTY_ACCOUNT_CACHE,
   EMPTY_CASE_CACHE,
@@ -30,21 +31,30 @@ export async function readToken(): Promise<string> {
   return typeof token === 'string' ? token : '';
 }
 
-/**
- * Everything the popup shows, in one storage read (the popup opens on every click: one round trip to the
- * storage backend instead of one per item, and no storage library to load).
- */
-export async function readPopupData(): Promise<{
+/** What the popup shows, as read from storage. */
+export interface PopupData {
   token: string;
   cases: CaseCache;
   account: AccountCache;
   poll: PollState;
-}> {
-  const data = await browser.storage.local.get(['token', 'caseCache', 'accountCache', 'pollState']);
+  /** How many cases the whole list has (`cases` may be only its first screen). */
+  total: number;
+}
+
+/**
+ * What the popup shows, in one storage read. With `head`, only the first screen of the case list (the
+ * popup paints it, then reads the rest): one round trip, and no storage library to load.
+ */
+export async function readPopupData(options: { head?: boolean } = {}): Promise<PopupData> {
+  const casesKey = options.head ? 'caseCacheHead' : 'caseCache';
+  const data = await browser.storage.local.get(['token', casesKey, 'accountCache', 'pollState']);
+  const cases = (data[casesKey] as CaseCache | CaseCacheHead | undefined) ?? null;
+  if (options.head && !cases) return readPopupData(); // Written by an older version: no head yet.
   return {
     token: typeof data.token === 'string' ? data.token : '',
-    cases: (data.caseCache as CaseCache | undefined) ?? EMPTY_CASE_CACHE,
+    cases: cases ?? EMPTY_CASE_CACHE,
     account: (data.accountCache as AccountCache | undefined) ?? EMPTY_ACCOUNT_CACHE,
     poll: (data.pollState as PollState | undefined) ?? INITIAL_POLL_STATE,
+    total: cases && 'total' in cases ? (cases as CaseCacheHead).total : (cases?.cases.length ?? 0),
   };
 }

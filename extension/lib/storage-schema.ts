@@ -139,3 +139,20 @@ export const INITIAL_POLL_STATE: PollState = {
   lastSuccessAt: null,
   nextPollAt: null,
 };
+
+/** How many cases the popup's first screen shows (more than a 600-pixel popup fits). */
+export const FIRST_SCREEN_CASES = 30;
+
+/**
+ * The head of the case cache: the first screen of the list, stored next to the whole cache so the popup
+ * paints without first reading hundreds of cases. `total` is the length of the whole list.
+ */
+export type CaseCacheHead = CaseCache & { total: number };
+
+/** The head of a cache (its first {@link FIRST_SCREEN_CASES} cases and their news). */
+export function caseCacheHead(cache: CaseCache): CaseCacheHead {
+  const cases = cache.cases.slice(0, FIRST_SCREEN_CASES);
+  const news: Record<string, NewsKind> = {};
+  for (const item of cases) if (cache.news[item.id]) news[item.id] = cache.news[item.id]!;
+  return { ...cache, cases, news, total: cache.cases.length };
+}

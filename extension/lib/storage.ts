@@ -2,6 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import {
   type AccountCache,
   type CaseCache,
+  type CaseCacheHead,
+  caseCacheHead,
   DEFAULT_SETTINGS,
   EMPTY_ACCOUNT_CACHE,
   EMPTY_CASE_CACHE,
@@ -31,6 +33,17 @@ export const caseCacheItem = storage.defineItem<CaseCache>('local:caseCache', {
   fallback: EMPTY_CASE_CACHE,
   version: 1,
 });
+/** The first screen of `caseCache`, always written with it (see `saveCaseCache`). */
+export const caseCacheHeadItem = storage.defineItem<CaseCacheHead | null>('local:caseCacheHead', {
+  fallback: null,
+  version: 1,
+});
+
+/** Stores the case cache and its head together. */
+export async function saveCaseCache(cache: CaseCache): Promise<void> {
+  await Promise.all([caseCacheItem.setValue(cache), caseCacheHeadItem.setValue(caseCacheHead(cache))]);
+}
+
 export const accountCacheItem = storage.defineItem<AccountCache>('local:accountCache', {
   fallback: EMPTY_ACCOUNT_CACHE,
   version: 1,

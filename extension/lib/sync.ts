@@ -11,6 +11,7 @@ import {
   INITIAL_POLL_STATE,
   type PollState,
   pollStateItem,
+  saveCaseCache,
   settingsItem,
   tokenItem,
 } from './storage.js';
@@ -67,7 +68,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
           canSubmitIncidents: s.entitlement.canSubmitIncidents,
         })),
     };
-    await Promise.all([caseCacheItem.setValue(merged.cache), accountCacheItem.setValue(account)]);
+    await Promise.all([saveCaseCache(merged.cache), accountCacheItem.setValue(account)]);
     await showBadge(badgeText(merged.cache.news));
     const plans = planNotifications(merged.events, deps.t);
     for (const plan of plans) {
@@ -137,7 +138,7 @@ export async function ensurePolling(): Promise<'polling' | 'signed-out'> {
 export async function signOutCleanup(): Promise<void> {
   await browser.alarms.clear(POLL_ALARM);
   await Promise.all([
-    caseCacheItem.setValue(EMPTY_CASE_CACHE),
+    saveCaseCache(EMPTY_CASE_CACHE),
     accountCacheItem.setValue(EMPTY_ACCOUNT_CACHE),
     pollStateItem.setValue(INITIAL_POLL_STATE),
   ]);
@@ -149,7 +150,7 @@ export async function markSeen(caseId: string): Promise<void> {
   const cache = await caseCacheItem.getValue();
   const next = markCaseSeen(cache, caseId);
   if (next === cache) return;
-  await caseCacheItem.setValue(next);
+  await saveCaseCache(next);
   await showBadge(badgeText(next.news));
 }
 

@@ -1,13 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readSettings, readToken } from '../../extension/lib/settings-reader.js';
+import { readPopupData, readSettings, readToken } from '../../extension/lib/settings-reader.js';
 import {
+  caseCacheHead,
   DEFAULT_SETTINGS,
+  EMPTY_CASE_CACHE,
+  FIRST_SCREEN_CASES,
   migrateSettingsV1toV2,
   normalizeApiBase,
+  saveCaseCache,
   settingsItem,
   tokenItem,
 } from '../../extension/lib/storage.js';
+import { makeCachedCase } from './fixtures.js';
 
 describe('settings migrations', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -64,5 +69,34 @@ describe('API base', () => {
     expect(normalizeApiBase('ftp://example.com')).toBeNull();
     expect(normalizeApiBase('127.0.0.1:8787')).toBeNull();
     expect(normalizeApiBase('')).toBeNull();
+  });
+});
+
+describe('the head of the case cache', () => {
+  it('holds the first screen of cases, their news only, and the length of the whole list', () => {
+    const cases = Array.from({ length: FIRST_SCREEN_CASES + 5 }, (_, i) => makeCachedCase({ id: `c${i}` }));
+    const head = caseCacheHead({
+      ...EMPTY_CASE_CACHE,
+      cases,
+      news: { c0: 'first-response', [`c${FIRST_SCREEN_CASES + 1}`]: 'status-changed' },
+    });
+    expect(head.cases).toHaveLength(FIRST_SCREEN_CASES);
+    expect(head.total).toBe(FIRST_SCREEN_CASES + 5);
+    expect(head.news).toEqual({ c0: 'first-response' });
+  });
+
+  it('is written with the cache, so the popup never shows a head from another list', async () => {
+    fakeBrowser.reset();
+    await saveCaseCache({ ...EMPTY_CASE_CACHE, cases: [makeCachedCase({ id: 'a' })], userId: 'u1' });
+    const { caseCacheHead: stored } = await fakeBrowser.storage.local.get('caseCacheHead');
+    expect(stored).toMatchObject({ total: 1, userId: 'u1', cases: [{ id: 'a' }] });
+    expect((await readPopupData({ head: true })).total).toBe(1);
+  });
+
+  it('is not needed to open the popup after an update from a version without it', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ caseCache: { ...EMPTY_CASE_CACHE, cases: [makeCachedCase({ id: 'a' })] } });
+    const data = await readPopupData({ head: true });
+    expect(data.cases.cases.map((c) => c.id)).toEqual(['a']);
   });
 });

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import { type PopupState, renderPopup } from '../../lib/popup-view.js';
-import { readPopupData } from '../../lib/settings-reader.js';
+import { type PopupData, readPopupData } from '../../lib/settings-reader.js';
 
 /** Marked once the first screen of the cached list is on screen: the benchmark reads it. */
 export const FIRST_RENDER_MARK = 'netscout-popup-rendered';
 /** Marked once every cached case is in the list. */
 export const COMPLETE_RENDER_MARK = 'netscout-popup-complete';
-/** More than a 600-pixel popup shows: the rest follows in the next task. */
-const FIRST_SCREEN_ROWS = 30;
 
 /** The storage keys whose change redraws the popup. */
 const WATCHED = new Set(['token', 'caseCache', 'accountCache', 'pollState']);
@@ -33,23 +31,22 @@ async function main(): Promise<void> {
   };
 
   let refreshing = true;
-  const load = async (): Promise<PopupState> => {
-    const { token, cases, account, poll } = await readPopupData();
-    return { signedIn: token !== '', cases, account, poll, refreshing: refreshing && token !== '' };
-  };
-  const render = async () => renderPopup(root, await load(), { t, lang, now: new Date() });
-
-  // First the cached list, at once; then ask the background for fresh data.
-  const first = await load();
-  performance.mark('netscout-popup-loaded');
-  renderPopup(root, first, {
-    t,
-    lang,
-    now: new Date(),
-    firstScreenRows: FIRST_SCREEN_ROWS,
-    onComplete: () => performance.mark(COMPLETE_RENDER_MARK),
+  const stateOf = ({ token, cases, account, poll }: PopupData): PopupState => ({
+    signedIn: token !== '',
+    cases,
+    account,
+    poll,
+    refreshing: refreshing && token !== '',
   });
+  const render = async () => renderPopup(root, stateOf(await readPopupData()), { t, lang, now: new Date() });
+
+  // First the first screen of the cached list, at once; then the whole list; then fresh data.
+  const head = await readPopupData({ head: true });
+  performance.mark('netscout-popup-loaded');
+  renderPopup(root, stateOf(head), { t, lang, now: new Date() });
   performance.mark(FIRST_RENDER_MARK);
+  if (head.total > head.cases.cases.length) await render();
+  performance.mark(COMPLETE_RENDER_MARK);
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && Object.keys(changes).some((key) => WATCHED.has(key))) void render();
