@@ -32,9 +32,19 @@ export async function openStore(dataDir: string): Promise<OpenStore> {
   sqlite.pragma('busy_timeout = 5000');
   const cached = withStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  const raw = new Map<string, BetterSqlite3.Statement>();
   const sync: SyncExecutor = {
     run: (sql, parameters) => cached.prepare(sql).run(parameters),
     get: (sql, parameters) => (cached.prepare(sql) as BetterSqlite3.Statement).get(parameters),
+    rows: (sql, parameters) => {
+      let statement = raw.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql).raw(true);
+        if (raw.size > 500) raw.clear();
+        raw.set(sql, statement);
+      }
+      return statement.all(parameters) as unknown[][];
+    },
     transaction: (fn) => sqlite.transaction(fn)(),
   };
   const migrator = new Migrator({ db, provider: migrationProvider });
