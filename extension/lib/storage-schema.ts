@@ -1,6 +1,8 @@
+/**
+ * The shapes of what the extension stores, their defaults and migrations: plain data and pure functions,
+ * no storage library (the content script and the popup import this; `storage.ts` declares the items).
+ */
 import type { CaseStatus, SlaState, SupportCalendar } from '../../core/api/schemas.js';
-
-/** Settings: their shapes, defaults and migrations (no storage library: the content script imports this). */
 
 /** The API origin `npm start` serves on: the default until the customer changes it. */
 export const DEFAULT_API_BASE = 'http://127.0.0.1:8787';

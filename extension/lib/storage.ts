@@ -1,3 +1,8 @@
+/**
+ * Every piece of state the extension keeps, declared once, typed and versioned. All of it lives in
+ * `local` storage: nothing is synced (the token must never leave this browser profile). Shapes, defaults
+ * and migrations are in `storage-schema.ts`, which the content script reads without this library.
+ */
 import { storage } from 'wxt/utils/storage';
 import {
   type AccountCache,
@@ -15,11 +20,7 @@ import {
 
 export * from './storage-schema.js';
 
-/**
- * Every piece of state the extension keeps, declared once, typed and versioned. All of it lives in
- * `local` storage: nothing is synced (the token must never leave this browser profile).
- */
-
+/** The customer's settings; version 2 (version 1 had `apiUrl`: see `migrateSettingsV1toV2`). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
@@ -29,6 +30,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** The personal API token: local only, read by the background and by the content script's widget. */
 export const tokenItem = storage.defineItem<string>('local:token', { fallback: '', version: 1 });
 
+/** The customer's cases as last fetched, with the cursor of the next poll and the news. */
 export const caseCacheItem = storage.defineItem<CaseCache>('local:caseCache', {
   fallback: EMPTY_CASE_CACHE,
   version: 1,
@@ -44,10 +46,12 @@ export async function saveCaseCache(cache: CaseCache): Promise<void> {
   await Promise.all([caseCacheItem.setValue(cache), caseCacheHeadItem.setValue(caseCacheHead(cache))]);
 }
 
+/** Account and support calendar as last fetched. */
 export const accountCacheItem = storage.defineItem<AccountCache>('local:accountCache', {
   fallback: EMPTY_ACCOUNT_CACHE,
   version: 1,
 });
+/** The polling loop's own state (failures in a row, last error, next poll). */
 export const pollStateItem = storage.defineItem<PollState>('local:pollState', {
   fallback: INITIAL_POLL_STATE,
   version: 1,
