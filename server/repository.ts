@@ -17,6 +17,48 @@ export type CaseHead = Pick<
 >;
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
 
+type ClaimInput = Omit<IdempotencyRow, 'status_code'>;
+type Compiled = { sql: string; parameters: readonly unknown[] };
+
+/**
+ * A statement that Kysely builds once and that is then reused with new values. The builder is compiled
+ * with a unique marker in every input field, which tells where each field's value goes in the parameter
+ * list (other parameters are the builder's own constants). The first call checks the plan against a real
+ * compilation of its input, so a builder whose SQL or parameters do not follow its input is refused.
+ */
+function reusable<T extends object>(build: (input: T) => { compile(): Compiled }): (input: T) => Compiled {
+  let plan: { sql: string; slots: ({ field: keyof T } | { constant: unknown })[] } | undefined;
+  const bind = (input: T): Compiled => {
+    const slots = plan!.slots;
+    const parameters = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      parameters[i] = 'field' in slot ? input[slot.field] : slot.constant;
+    }
+    return { sql: plan!.sql, parameters };
+  };
+  return (input) => {
+    if (plan) return bind(input);
+    const keys = Object.keys(input) as (keyof T)[];
+    const marker = (i: number) => `\u0000marker${i}\u0000`;
+    const markers = Object.fromEntries(keys.map((key, i) => [key, marker(i)])) as T;
+    const compiled = build(markers).compile();
+    plan = {
+      sql: compiled.sql,
+      slots: compiled.parameters.map((p) => {
+        const index = keys.findIndex((_, i) => p === marker(i));
+        return index < 0 ? { constant: p } : { field: keys[index] };
+      }),
+    };
+    const real = build(input).compile();
+    const bound = bind(input);
+    if (real.sql !== bound.sql || real.parameters.some((p, i) => !Object.is(p, bound.parameters[i]))) {
+      throw new Error('this statement cannot be reused: its SQL or parameters do not follow its input');
+    }
+    return bound;
+  };
+}
+
 /** Synchronous execution of compiled statements on the connection Kysely uses (SQLite only). */
 export interface SyncExecutor {
   run(sql: string, parameters: readonly unknown[]): { changes: number | bigint; lastInsertRowid: number | bigint };
@@ -215,33 +257,44 @@ export class SupportRepository {
   ): Promise<IncidentInsertOutcome[]> {
     const sync = this.sync;
     if (!sync) return this.#insertIncidentsAsync(incidents);
+    this.#batchStatements ??= {
+      claim: reusable((incident: ClaimInput) => this.#claimKey(this.db, incident)),
+      find: reusable((k: { account_id: string; key: string }) => this.#findKey(this.db, k.account_id, k.key)),
+      insert: reusable((row: NewCase) => this.db.insertInto('cases').values(row)),
+    };
+    const { claim, find, insert } = this.#batchStatements;
     return this.db.connection().execute(async () =>
       sync.transaction(() =>
         incidents.map((incident): IncidentInsertOutcome => {
-          const claim = this.#claimKey(this.db, incident).compile();
-          if (Number(sync.run(claim.sql, claim.parameters).changes) === 0) {
-            const existing = this.#findKey(this.db, incident.row.account_id, incident.key).compile();
-            return { inserted: false, existing: sync.get(existing.sql, existing.parameters) as IdempotencyRow };
+          const claimed = claim({
+            account_id: incident.row.account_id,
+            key: incident.key,
+            request_hash: incident.requestHash,
+            case_id: incident.row.id,
+            created_at: incident.row.received_at,
+          });
+          if (Number(sync.run(claimed.sql, claimed.parameters).changes) === 0) {
+            const lookup = find({ account_id: incident.row.account_id, key: incident.key });
+            return { inserted: false, existing: sync.get(lookup.sql, lookup.parameters) as IdempotencyRow };
           }
-          const insert = this.db.insertInto('cases').values(incident.row).compile();
-          return { inserted: true, seq: Number(sync.run(insert.sql, insert.parameters).lastInsertRowid) };
+          const inserted = insert(incident.row);
+          return { inserted: true, seq: Number(sync.run(inserted.sql, inserted.parameters).lastInsertRowid) };
         }),
       ),
     );
   }
 
-  #claimKey(db: Kysely<Database>, incident: { row: NewCase; key: string; requestHash: string }) {
+  #batchStatements?: {
+    claim: (input: ClaimInput) => Compiled;
+    find: (input: { account_id: string; key: string }) => Compiled;
+    insert: (row: NewCase) => Compiled;
+  };
+
+  #claimKey(db: Kysely<Database>, incident: ClaimInput) {
     // Claim the key first: a key already taken (by an earlier batch) inserts nothing.
     return db
       .insertInto('idempotency_keys')
-      .values({
-        account_id: incident.row.account_id,
-        key: incident.key,
-        request_hash: incident.requestHash,
-        case_id: incident.row.id,
-        status_code: 201,
-        created_at: incident.row.received_at,
-      })
+      .values({ ...incident, status_code: 201 })
       .onConflict((oc) => oc.doNothing());
   }
 
@@ -256,7 +309,13 @@ export class SupportRepository {
     return this.db.transaction().execute(async (trx) => {
       const outcomes: IncidentInsertOutcome[] = [];
       for (const incident of incidents) {
-        const claimed = await this.#claimKey(trx, incident).executeTakeFirst();
+        const claimed = await this.#claimKey(trx, {
+          account_id: incident.row.account_id,
+          key: incident.key,
+          request_hash: incident.requestHash,
+          case_id: incident.row.id,
+          created_at: incident.row.received_at,
+        }).executeTakeFirst();
         if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
           const existing = await this.#findKey(trx, incident.row.account_id, incident.key).executeTakeFirstOrThrow();
           outcomes.push({ inserted: false, existing });
