@@ -18,6 +18,15 @@ export type CaseHead = Pick<
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
 
 type ClaimInput = Omit<IdempotencyRow, 'status_code'>;
+interface ListInput {
+  accountId?: string;
+  status?: CaseRow['status'];
+  serviceId?: string;
+  updatedSince?: number;
+  afterUpdatedAt?: number;
+  afterSeq?: number;
+  limit?: number;
+}
 type Compiled = { sql: string; parameters: readonly unknown[] };
 
 /**
@@ -237,13 +246,16 @@ export class SupportRepository {
   // Cases
 
   async findIdempotencyKey(accountId: string, key: string): Promise<IdempotencyRow | undefined> {
-    return this.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const sync = this.sync;
+    if (!sync) return this.#findKey(this.db, accountId, key).executeTakeFirst();
+    this.#findKeyStatement ??= reusable((k: { account_id: string; key: string }) =>
+      this.#findKey(this.db, k.account_id, k.key),
+    );
+    const { sql, parameters } = this.#findKeyStatement({ account_id: accountId, key });
+    return this.db.connection().execute(async () => sync.get(sql, parameters) as IdempotencyRow | undefined);
   }
+
+  #findKeyStatement?: (input: { account_id: string; key: string }) => Compiled;
 
   /**
    * Inserts several incidents in ONE transaction (group commit): one durable commit for every
@@ -339,25 +351,28 @@ export class SupportRepository {
    * compute SLA status and find cached renderings; {@link getCases} loads the rest for the cases that need it.
    */
   async listCases(q: CaseQuery): Promise<CaseHead[]> {
-    let query = this.db
-      .selectFrom('cases')
-      .select(['id', 'seq', 'updated_at', 'received_at', 'first_response_at', 'first_response_hours']);
-    if (q.accountId !== null) query = query.where('account_id', '=', q.accountId);
-    if (q.status) query = query.where('status', '=', q.status);
-    if (q.serviceId) query = query.where('service_id', '=', q.serviceId);
-    if (q.updatedSince !== undefined) query = query.where('updated_at', '>', q.updatedSince);
+    // Only the filters in use are fields: each combination is one statement shape, built once.
+    const input: ListInput = {};
+    if (q.accountId !== null) input.accountId = q.accountId;
+    if (q.status) input.status = q.status;
+    if (q.serviceId) input.serviceId = q.serviceId;
+    if (q.updatedSince !== undefined) input.updatedSince = q.updatedSince;
     if (q.after) {
-      const { updatedAt, seq } = q.after;
-      query = query.where((eb) =>
-        eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('seq', '<', seq)])]),
-      );
+      input.afterUpdatedAt = q.after.updatedAt;
+      input.afterSeq = q.after.seq;
     }
-    query = query.orderBy('updated_at', 'desc').orderBy('seq', 'desc').limit(q.limit);
+    input.limit = q.limit;
     const sync = this.sync;
-    if (!sync) return query.execute();
+    if (!sync) return this.#listQuery(input).execute();
+    const shape = Object.keys(input).join(',');
+    let statement = this.#listStatements.get(shape);
+    if (!statement) {
+      statement = reusable((i: ListInput) => this.#listQuery(i));
+      this.#listStatements.set(shape, statement);
+    }
+    const { sql, parameters } = statement(input);
     // The list's hot path: rows as arrays (cheaper than objects in the driver), read while holding Kysely's
     // connection so that no transaction is half-done.
-    const { sql, parameters } = query.compile();
     return this.db.connection().execute(async () =>
       sync.rows(sql, parameters).map(([id, seq, updated_at, received_at, first_response_at, first_response_hours]) => ({
         id: id as string,
@@ -368,6 +383,31 @@ export class SupportRepository {
         first_response_hours: first_response_hours as number,
       })),
     );
+  }
+
+  readonly #listStatements = new Map<string, (input: ListInput) => Compiled>();
+
+  #listQuery(i: ListInput) {
+    let query = this.db
+      .selectFrom('cases')
+      .select(['id', 'seq', 'updated_at', 'received_at', 'first_response_at', 'first_response_hours']);
+    if (i.accountId !== undefined) query = query.where('account_id', '=', i.accountId);
+    if (i.status !== undefined) query = query.where('status', '=', i.status);
+    if (i.serviceId !== undefined) query = query.where('service_id', '=', i.serviceId);
+    if (i.updatedSince !== undefined) query = query.where('updated_at', '>', i.updatedSince);
+    const { afterUpdatedAt, afterSeq } = i;
+    if (afterUpdatedAt !== undefined && afterSeq !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('updated_at', '<', afterUpdatedAt),
+          eb.and([eb('updated_at', '=', afterUpdatedAt), eb('seq', '<', afterSeq)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('updated_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(i.limit ?? 20);
   }
 
   async getCases(ids: readonly string[]): Promise<CaseRow[]> {
