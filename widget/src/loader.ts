@@ -3,8 +3,9 @@
  *
  * - Puts a lightweight placeholder "Assistance" button in each `<netscout-support>` launcher until the
  *   full element arrives (the element then reuses that shadow root).
- * - Fetches the full element on first interaction (hover, focus or click on a trigger) or when the
- *   browser is idle, whichever comes first.
+ * - Fetches the full element when the browser is idle (`<link rel="modulepreload">`: fetched and compiled,
+ *   not run, so it costs the page no main-thread time), and runs it on the first interaction (hover, focus
+ *   or click on a trigger or the launcher), fetching it then if the idle prefetch has not happened.
  * - Where custom elements are missing, loads the `@webcomponents/webcomponentsjs` polyfill first.
  */
 import { installHostHook } from './internal/host-hook.js';
@@ -34,6 +35,18 @@ export function loadNetscoutSupport(): Promise<unknown> {
     () => import(/* @vite-ignore */ new URL(ELEMENT, import.meta.url).href),
   );
   return loading;
+}
+
+let prefetched = false;
+
+/** Fetches and compiles the element without running it. */
+function prefetch(): void {
+  if (prefetched || loading) return;
+  prefetched = true;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = new URL(ELEMENT, import.meta.url).href;
+  document.head.append(link);
 }
 
 const sheet = (() => {
@@ -78,8 +91,8 @@ function start(): void {
   document.addEventListener('pointerover', warm, { passive: true });
   document.addEventListener('focusin', warm);
   if (widgets.some((w) => w.getAttribute('mode') === 'inline')) void loadNetscoutSupport();
-  else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadNetscoutSupport(), { timeout: 5000 });
-  else setTimeout(() => void loadNetscoutSupport(), 2000);
+  else if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
+  else setTimeout(prefetch, 2000);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -61,49 +61,51 @@ export class SupportApi {
   ) {}
 
   me(signal?: AbortSignal): Promise<Me> {
-    return this.call('GET', '/v1/me', contract.Me, { signal });
+    return this.call('GET', '/v1/me', contract().Me, { signal });
   }
 
   /** Whether support is open now, and the closure in progress (the server's clock is authoritative). */
   calendar(signal?: AbortSignal): Promise<SupportCalendar> {
-    return this.call('GET', '/v1/calendar', contract.SupportCalendar, { signal, auth: false });
+    return this.call('GET', '/v1/calendar', contract().SupportCalendar, { signal, auth: false });
   }
 
   createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {
-    return this.call('POST', '/v1/incidents', contract.Case, {
+    return this.call('POST', '/v1/incidents', contract().Case, {
       body: draft,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
   }
 
   cases(signal?: AbortSignal): Promise<CaseListPage> {
-    return this.call('GET', '/v1/cases?limit=50', contract.CaseListPage, { signal });
+    return this.call('GET', '/v1/cases?limit=50', contract().CaseListPage, { signal });
   }
 
   case(id: string, signal?: AbortSignal): Promise<Case> {
-    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, contract.Case, { signal });
+    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, contract().Case, { signal });
   }
 
   comment(caseId: string, body: string): Promise<Comment> {
-    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, contract.Comment, { body: { body } });
+    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, contract().Comment, {
+      body: { body },
+    });
   }
 
   kbSearch(query: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbSearchResults> {
     const q = encodeURIComponent(query);
-    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, contract.KbSearchResults, { signal });
+    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, contract().KbSearchResults, { signal });
   }
 
   kbArticle(slug: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbArticle> {
     const path = `/v1/kb/articles/${encodeURIComponent(slug)}?lang=${lang}`;
-    return this.call('GET', path, contract.KbArticle, { signal });
+    return this.call('GET', path, contract().KbArticle, { signal });
   }
 
   clientToken(): Promise<ClientToken> {
-    return this.call('GET', '/v1/payments/client-token', contract.ClientToken, {});
+    return this.call('GET', '/v1/payments/client-token', contract().ClientToken, {});
   }
 
   purchase(request: PurchaseRequest): Promise<Purchase> {
-    return this.call('POST', '/v1/subscriptions', contract.Purchase, { body: request });
+    return this.call('POST', '/v1/subscriptions', contract().Purchase, { body: request });
   }
 
   /**
@@ -128,7 +130,7 @@ export class SupportApi {
           json = undefined;
         }
         if (xhr.status >= 200 && xhr.status < 300) {
-          const parsed = contract.Attachment.safeParse(json);
+          const parsed = contract().Attachment.safeParse(json);
           if (parsed.success) {
             onProgress(1);
             resolve(parsed.data);
@@ -191,7 +193,7 @@ export class SupportApi {
 }
 
 function errorFor(status: number, json: unknown): ApiError {
-  const parsed = contract.Problem.safeParse(json);
+  const parsed = contract().Problem.safeParse(json);
   const problem = parsed.success ? parsed.data : undefined;
   const message = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : `HTTP ${status}`;
   const code: ApiErrorCode =

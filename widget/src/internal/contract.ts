@@ -48,4 +48,13 @@ const z = {
   union,
 } as unknown as typeof Mini;
 
-export const contract: Contract = defineContract(z);
+let built: Contract | undefined;
+
+/**
+ * The contract's schemas, built on first use rather than when the module loads: building ~30 schemas is
+ * the costliest part of evaluating the bundle, and a page that only shows the launcher never needs them.
+ */
+export function contract(): Contract {
+  built ??= defineContract(z);
+  return built;
+}

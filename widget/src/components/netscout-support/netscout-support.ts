@@ -171,7 +171,8 @@ export class NetscoutSupport extends NetscoutElement {
   /** Opens the widget. `trigger` gets the focus back on close (default: the focused element). */
   open(trigger?: HTMLElement | null): void {
     const active = trigger ?? (document.activeElement as HTMLElement | null);
-    this.returnFocusTo = active && active !== document.body ? active : null;
+    // A trigger gone from the page (the loader's placeholder button) hands over to the launcher.
+    this.returnFocusTo = active && active !== document.body && active.isConnected ? active : null;
     if (!this.opened) this.opened = true;
     void this.load();
   }

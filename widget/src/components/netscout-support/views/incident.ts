@@ -85,7 +85,7 @@ export function validateIncident(
   fields: IncidentFields,
   messages: Messages,
 ): { draft: IncidentDraft; errors?: undefined } | { draft?: undefined; errors: Partial<Record<Field, string>> } {
-  const parsed = contract.IncidentDraft.safeParse(draftOf(fields));
+  const parsed = contract().IncidentDraft.safeParse(draftOf(fields));
   if (parsed.success) return { draft: parsed.data };
   const errors: Partial<Record<Field, string>> = {};
   for (const issue of parsed.error.issues as Issue[]) {
