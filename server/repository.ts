@@ -17,6 +17,12 @@ export type CaseHead = Pick<
 >;
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
 
+/**
+ * Every change moves a case's `updated_at` strictly forward (even twice in one millisecond, or with a
+ * clock that went back): `updatedSince` polling never misses a change, and cached renderings never go stale.
+ */
+const laterThanBefore = (at: number) => sql<number>`max(${at}, "updated_at" + 1)`;
+
 type ClaimInput = Omit<IdempotencyRow, 'status_code'>;
 interface ListInput {
   accountId?: string;
@@ -420,9 +426,14 @@ export class SupportRepository {
     changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>>,
     comment?: CommentRow,
   ): Promise<void> {
+    const { updated_at: at, ...rest } = changes;
     await this.db.transaction().execute(async (trx: Transaction<Database>) => {
       if (comment) await trx.insertInto('comments').values(comment).execute();
-      await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
+      await trx
+        .updateTable('cases')
+        .set({ ...rest, ...(at === undefined ? {} : { updated_at: laterThanBefore(at) }) })
+        .where('id', '=', id)
+        .execute();
     });
   }
 
@@ -465,7 +476,11 @@ export class SupportRepository {
         .executeTakeFirstOrThrow();
       if (Number(n) >= maxPerCase) return false;
       await trx.insertInto('attachments').values(row).execute();
-      await trx.updateTable('cases').set({ updated_at: caseUpdatedAt }).where('id', '=', row.case_id).execute();
+      await trx
+        .updateTable('cases')
+        .set({ updated_at: laterThanBefore(caseUpdatedAt) })
+        .where('id', '=', row.case_id)
+        .execute();
       return true;
     });
   }

@@ -54,7 +54,7 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     }
     const row = await ctx.repo.getCase(id, null);
     if (!row) throw notFound(`Case ${id}`);
-    const at = Math.max(ctx.now().getTime(), row.updated_at);
+    const at = ctx.now().getTime();
     const changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>> = { updated_at: at };
     let comment: CommentRow | undefined;
     if (change.response !== undefined) {

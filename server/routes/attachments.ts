@@ -97,7 +97,7 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
       });
     }
     const sha256 = await ctx.attachments.put(bytes);
-    const at = Math.max(ctx.now().getTime(), row.updated_at);
+    const at = ctx.now().getTime();
     const stored = {
       id: newId('att'),
       case_id: id,

@@ -147,7 +147,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     };
     // A customer's reply hands a case that was waiting on them back to support.
     const status = row.status === 'waiting-on-customer' || row.status === 'resolved' ? 'in-progress' : row.status;
-    await ctx.repo.updateCase(id, { updated_at: Math.max(at, row.updated_at), status }, stored);
+    await ctx.repo.updateCase(id, { updated_at: at, status }, stored);
     return c.json(commentDto(stored), 201);
   });
 }

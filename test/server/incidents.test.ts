@@ -281,6 +281,26 @@ describe('the support engineer side', () => {
     expect((await json<Case>(await h.api(`/v1/cases/${created.id}`, { as: 'gold' }))).status).toBe('new');
   });
 
+  it('shows a change made in the same millisecond in the list, and to updatedSince polling', async () => {
+    h.clock.set('2026-12-04T15:00:00Z');
+    const created = await json<Case>(await postIncident(h, 'standalonePaid', drafts.insights));
+    const before = await json<CaseListPage>(await h.api('/v1/cases?limit=1', { as: 'standalonePaid' }));
+    expect(before.items[0]).toMatchObject({ id: created.id, status: 'new' });
+    await h.api(`/v1/agent/cases/${created.id}`, {
+      as: 'agent',
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'waiting-on-customer' }),
+    });
+    const after = await json<CaseListPage>(await h.api('/v1/cases?limit=1', { as: 'standalonePaid' }));
+    expect(after.items[0]).toMatchObject({ id: created.id, status: 'waiting-on-customer' });
+    expect(Date.parse(after.items[0].updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
+    const polled = await json<CaseListPage>(
+      await h.api(`/v1/cases?updatedSince=${encodeURIComponent(created.updatedAt)}`, { as: 'standalonePaid' }),
+    );
+    expect(polled.items.map((c) => c.id)).toEqual([created.id]);
+  });
+
   it('refuses an empty update and an unknown case', async () => {
     const created = await json<Case>(await postIncident(h, 'gold', drafts.gold));
     const empty = await h.api(`/v1/agent/cases/${created.id}`, {
