@@ -1,8 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+const POOL_SIZE = 12 * 256;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
 /** A new random identifier with a readable prefix (`case_…`), matching the contract's `id` pattern. */
 export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+  // 96 random bits, drawn from a pool refilled 256 ids at a time (one system call instead of one per id).
+  if (offset + 12 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const id = pool.toString('base64url', offset, offset + 12);
+  offset += 12;
+  return `${prefix}_${id}`;
 }
 
 /** A new bearer token: 256 random bits. Only its hash is stored. */

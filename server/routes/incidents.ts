@@ -12,7 +12,7 @@ import { caseDto, subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { ProblemError } from '../http/problem.js';
-import type { IdempotencyRow, NewCase } from '../repository.js';
+import type { IdempotencyRow, NewCase, SubscriptionRow } from '../repository.js';
 import { bearer, C, jsonContent, problems } from './_shared.js';
 
 const IdempotencyKey = z
@@ -56,11 +56,36 @@ async function entitlementFor(ctx: ServerContext, caller: Caller, serviceId: str
   const subscriptions = (await ctx.repo.listSubscriptions(caller.account.id)).filter(
     (s) => s.service_id === serviceId && s.status === 'active',
   );
-  const entitlements = subscriptions.map((s) => subscriptionDto(s, now).entitlement);
+  const entitlements = subscriptions.map((s) => entitlementOf(s, now));
   return (
     entitlements.find((e) => e.canSubmitIncidents) ??
     entitlements[0] ??
     computeEntitlement({ serviceType: service.serviceType, plan: 'free', goldCoverageEndsAt: null }, now)
+  );
+}
+
+/**
+ * The entitlement of one subscription row at `now`, memoized: for a given row it only depends on which side
+ * of the Gold coverage end `now` falls, so the cached value is reused while `now` stays on the same side.
+ */
+const entitlements = new Map<string, { row: SubscriptionRow; beforeEnd: boolean; entitlement: Entitlement }>();
+
+function entitlementOf(row: SubscriptionRow, now: Date): Entitlement {
+  const beforeEnd = row.gold_coverage_ends_at === null || now.getTime() < row.gold_coverage_ends_at;
+  const cached = entitlements.get(row.id);
+  if (cached && cached.beforeEnd === beforeEnd && sameSubscription(cached.row, row)) return cached.entitlement;
+  const entitlement = subscriptionDto(row, now).entitlement;
+  if (entitlements.size > 10_000) entitlements.clear();
+  entitlements.set(row.id, { row: { ...row }, beforeEnd, entitlement });
+  return entitlement;
+}
+
+function sameSubscription(a: SubscriptionRow, b: SubscriptionRow): boolean {
+  return (
+    a.status === b.status &&
+    a.plan_id === b.plan_id &&
+    a.service_id === b.service_id &&
+    a.gold_coverage_ends_at === b.gold_coverage_ends_at
   );
 }
 
