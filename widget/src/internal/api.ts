@@ -46,9 +46,9 @@ export class ApiError extends Error {
 /** Supplies the bearer token for each call (a fixed attribute, or the host page's `tokenProvider`). */
 export type TokenSource = () => Promise<string | undefined>;
 
-interface Parser<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: unknown };
-}
+type Schemas = ReturnType<typeof contract>;
+type SchemaName = keyof Schemas;
+type Parsed<K extends SchemaName> = ReturnType<Schemas[K]['parse']>;
 
 /**
  * The support API as the browser sees it. Every response is parsed with the contract's `zod/mini`
@@ -61,51 +61,51 @@ export class SupportApi {
   ) {}
 
   me(signal?: AbortSignal): Promise<Me> {
-    return this.call('GET', '/v1/me', contract().Me, { signal });
+    return this.call('GET', '/v1/me', 'Me', { signal });
   }
 
   /** Whether support is open now, and the closure in progress (the server's clock is authoritative). */
   calendar(signal?: AbortSignal): Promise<SupportCalendar> {
-    return this.call('GET', '/v1/calendar', contract().SupportCalendar, { signal, auth: false });
+    return this.call('GET', '/v1/calendar', 'SupportCalendar', { signal, auth: false });
   }
 
   createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {
-    return this.call('POST', '/v1/incidents', contract().Case, {
+    return this.call('POST', '/v1/incidents', 'Case', {
       body: draft,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
   }
 
   cases(signal?: AbortSignal): Promise<CaseListPage> {
-    return this.call('GET', '/v1/cases?limit=50', contract().CaseListPage, { signal });
+    return this.call('GET', '/v1/cases?limit=50', 'CaseListPage', { signal });
   }
 
   case(id: string, signal?: AbortSignal): Promise<Case> {
-    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, contract().Case, { signal });
+    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, 'Case', { signal });
   }
 
   comment(caseId: string, body: string): Promise<Comment> {
-    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, contract().Comment, {
+    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, 'Comment', {
       body: { body },
     });
   }
 
   kbSearch(query: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbSearchResults> {
     const q = encodeURIComponent(query);
-    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, contract().KbSearchResults, { signal });
+    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, 'KbSearchResults', { signal });
   }
 
   kbArticle(slug: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbArticle> {
     const path = `/v1/kb/articles/${encodeURIComponent(slug)}?lang=${lang}`;
-    return this.call('GET', path, contract().KbArticle, { signal });
+    return this.call('GET', path, 'KbArticle', { signal });
   }
 
   clientToken(): Promise<ClientToken> {
-    return this.call('GET', '/v1/payments/client-token', contract().ClientToken, {});
+    return this.call('GET', '/v1/payments/client-token', 'ClientToken', {});
   }
 
   purchase(request: PurchaseRequest): Promise<Purchase> {
-    return this.call('POST', '/v1/subscriptions', contract().Purchase, { body: request });
+    return this.call('POST', '/v1/subscriptions', 'Purchase', { body: request });
   }
 
   /**
@@ -148,12 +148,16 @@ export class SupportApi {
     return this.base.replace(/\/+$/, '') + path;
   }
 
-  private async call<T>(
+  /**
+   * One request. The response schema is named, not passed: the contract is built on first use, and that
+   * must not delay the first request.
+   */
+  private async call<K extends SchemaName>(
     method: string,
     path: string,
-    schema: Parser<T>,
+    schema: K,
     options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; auth?: boolean },
-  ): Promise<T> {
+  ): Promise<Parsed<K>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (options.auth !== false) {
       const token = await this.token();
@@ -167,7 +171,9 @@ export class SupportApi {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
-        credentials: 'omit',
+        // Bearer tokens, never cookies. 'same-origin' (not 'omit') lets a same-origin page reuse its open
+        // connection; cross-origin requests carry no credentials either way.
+        credentials: 'same-origin',
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
@@ -180,7 +186,7 @@ export class SupportApi {
       json = undefined;
     }
     if (!response.ok) throw errorFor(response.status, json);
-    const parsed = schema.safeParse(json);
+    const parsed = contract()[schema].safeParse(json);
     if (!parsed.success) {
       throw new ApiError(
         'invalid-response',
@@ -188,7 +194,7 @@ export class SupportApi {
         response.status,
       );
     }
-    return parsed.data;
+    return parsed.data as Parsed<K>;
   }
 }
 

@@ -67,3 +67,17 @@ export function formatPrice(cents: number, currency: string, locale: string): st
 export function formatList(items: string[], locale: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * A link target from the server, only if it is an http(s) URL: a `javascript:` URL in a server's answer
+ * must never become a clickable link.
+ */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Case, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { type Messages, messagesFor, resolveLocale, type WidgetLocale } from '../../i18n/index.js';
 import { ApiError, SupportApi } from '../../internal/api.js';
+import { contract } from '../../internal/contract.js';
 import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import { deliverOutbox, Outbox, type OutboxEntry } from '../../internal/outbox.js';
@@ -173,8 +174,9 @@ export class NetscoutSupport extends NetscoutElement {
     const active = trigger ?? (document.activeElement as HTMLElement | null);
     // A trigger gone from the page (the loader's placeholder button) hands over to the launcher.
     this.returnFocusTo = active && active !== document.body && active.isConnected ? active : null;
-    if (!this.opened) this.opened = true;
+    // Requests first, rendering second: the API calls are on the wire while the dialog renders.
     void this.load();
+    if (!this.opened) this.opened = true;
   }
 
   /** Closes the widget and returns the focus to what opened it. */
@@ -269,20 +271,23 @@ export class NetscoutSupport extends NetscoutElement {
   /** @internal Loads the overview's data once (the customer and the support calendar). */
   async load(force = false): Promise<void> {
     if ((this.loaded || this.loading) && !force) return;
+    const abort = this.abortable();
+    const api = this.api;
+    // Both requests go out before any reactive state changes, so no render runs ahead of them.
+    const requests = Promise.all([
+      this.hasCredentials
+        ? api.me(abort.signal).catch((error: unknown) => {
+            if (error instanceof ApiError && error.code === 'unauthorized') return null;
+            throw error;
+          })
+        : Promise.resolve(null),
+      api.calendar(abort.signal),
+    ]);
+    contract(); // built while the requests are on the wire, ready to parse their answers
     this.loading = true;
     this.loadError = undefined;
-    const abort = this.abortable();
     try {
-      const api = this.api;
-      const [me, calendar] = await Promise.all([
-        this.hasCredentials
-          ? api.me(abort.signal).catch((error: unknown) => {
-              if (error instanceof ApiError && error.code === 'unauthorized') return null;
-              throw error;
-            })
-          : Promise.resolve(null),
-        api.calendar(abort.signal),
-      ]);
+      const [me, calendar] = await requests;
       this.me = me;
       this.calendar = calendar;
       this.clockSkewMs = Date.parse(calendar.now) - Date.now();

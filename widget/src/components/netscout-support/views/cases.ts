@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Case } from '../../../../../core/api/schemas.js';
 import { ApiError } from '../../../internal/api.js';
-import { formatDateTime, formatDuration, formatList } from '../../../internal/format.js';
+import { formatDateTime, formatDuration, formatList, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { holidayName } from './overview.js';
 
@@ -103,7 +103,7 @@ export function renderCases(host: NetscoutSupport): TemplateResult {
   }
   if (!list) return html`<p role="status">${m.loading}</p>`;
   if (list.length === 0) return html`<p data-testid="no-cases">${m.cases.empty}</p>`;
-  const myAccount = host.subscription?.entitlement.myAccountUrl;
+  const myAccount = safeHref(host.subscription?.entitlement.myAccountUrl);
   return html`
     <ul class="list" data-testid="case-list">
       ${list.map(

@@ -4,7 +4,7 @@ import { findService, SERVICE_TYPES } from '../../../../../core/catalog.js';
 import type { Messages } from '../../../i18n/messages.js';
 import type { ApiError } from '../../../internal/api.js';
 import { contract } from '../../../internal/contract.js';
-import { formatDateTime, formatList } from '../../../internal/format.js';
+import { formatDateTime, formatList, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { holidayName } from './overview.js';
 import { openArticle, searchAsYouType } from './self-help.js';
@@ -163,9 +163,9 @@ function renderSubmitted(host: NetscoutSupport, submitted: Case): TemplateResult
       <p data-testid="due-by">${m.dueBy(formatDateTime(submitted.dueAt, host.intlLocale, host.zone))}</p>
       ${names.length ? html`<p data-testid="delayed-by">${m.delayedBy(formatList(names, host.intlLocale))}</p>` : nothing}
       ${
-        submitted.myAccountUrl
+        safeHref(submitted.myAccountUrl)
           ? html`<p>
-              <a href=${submitted.myAccountUrl} target="_blank" rel="noopener noreferrer">${m.myAccountLink}</a>
+              <a href=${safeHref(submitted.myAccountUrl)} target="_blank" rel="noopener noreferrer">${m.myAccountLink}</a>
             </p>`
           : nothing
       }

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Entitlement } from '../../../../../core/api/schemas.js';
 import { findPlan, findService } from '../../../../../core/catalog.js';
 import type { SupportHolidayId } from '../../../../../core/holidays.js';
-import { formatDate, formatReopening } from '../../../internal/format.js';
+import { formatDate, formatReopening, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
 /** The overview: plan, service type, Gold status, what the customer gets, and whether support is open. */
@@ -24,10 +24,10 @@ export function renderOverview(host: NetscoutSupport): TemplateResult {
       ${renderGold(host, e)}
       ${e.level === 'premium' ? renderPremium(host, e) : renderSelfHelpOnly(host, e)}
       ${
-        e.myAccountUrl
+        safeHref(e.myAccountUrl)
           ? html`<p>
               ${m.overview.submitViaMyAccount}
-              <a href=${e.myAccountUrl} target="_blank" rel="noopener noreferrer">${m.overview.myAccount}</a>
+              <a href=${safeHref(e.myAccountUrl)} target="_blank" rel="noopener noreferrer">${m.overview.myAccount}</a>
             </p>`
           : nothing
       }
@@ -107,8 +107,8 @@ function renderSelfHelpOnly(host: NetscoutSupport, e: Entitlement): TemplateResu
                   ? html`<button class="primary" type="button" @click=${() => host.show('upgrade')}>
                       ${host.messages.views.upgrade}
                     </button>`
-                  : e.myAccountUrl
-                    ? html`<a href=${e.myAccountUrl} target="_blank" rel="noopener noreferrer">${m.myAccount}</a>`
+                  : safeHref(e.myAccountUrl)
+                    ? html`<a href=${safeHref(e.myAccountUrl)} target="_blank" rel="noopener noreferrer">${m.myAccount}</a>`
                     : nothing
               }`
           : nothing

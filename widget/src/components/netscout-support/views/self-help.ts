@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { KbArticle, KbSearchResults } from '../../../../../core/api/schemas.js';
 import { SELF_HELP_RESOURCES } from '../../../../../core/targets.js';
 import { ApiError } from '../../../internal/api.js';
-import { formatDate } from '../../../internal/format.js';
+import { formatDate, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
 export interface SelfHelpState {
@@ -109,13 +109,15 @@ export function renderSelfHelp(host: NetscoutSupport): TemplateResult {
       }
       <h3>${m.resourcesHeading}</h3>
       <ul data-testid="resources">
-        ${resources.map(
-          (r) => html`<li>
+        ${resources
+          .filter((r) => safeHref(r.url))
+          .map(
+            (r) => html`<li>
             <a href=${r.url} target="_blank" rel="noopener noreferrer"
               >${m.resource[r.kind as keyof typeof m.resource] ?? r.kind}</a
             >
           </li>`,
-        )}
+          )}
       </ul>
     </div>
   `;

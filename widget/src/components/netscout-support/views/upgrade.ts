@@ -29,8 +29,8 @@ async function choosePlan(host: NetscoutSupport, planId: string): Promise<void> 
     const container = document.createElement('div');
     container.slot = 'payment';
     host.replaceChildren(container);
-    const { default: dropin } = await import('braintree-web-drop-in');
-    const instance = await dropin.create({ authorization: token.clientToken, container });
+    const { createDropin } = await import('../../../internal/braintree.js');
+    const instance = await createDropin({ authorization: token.clientToken, container });
     host.upgrade = { ...host.upgrade, dropin: instance };
   } catch (error) {
     const message = error instanceof ApiError ? host.errorText(error) : host.messages.upgrade.paymentUnavailable;

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import { validateIncident } from '../../widget/src/components/netscout-support/views/incident.js';
+import { messagesFor, resolveLocale } from '../../widget/src/i18n/index.js';
+import { formatDateTime, formatDuration, safeHref } from '../../widget/src/internal/format.js';
+import { backoffMs } from '../../widget/src/internal/outbox.js';
+
+describe('widget building blocks', () => {
+  it('links only to http(s) URLs from the server', () => {
+    expect(safeHref('https://myaccount.flukenetworks.com/')).to.equal('https://myaccount.flukenetworks.com/');
+    expect(safeHref('javascript:alert(1)')).to.equal(undefined);
+    expect(safeHref('data:text/html,<b>x</b>')).to.equal(undefined);
+    expect(safeHref('not a url')).to.equal(undefined);
+    expect(safeHref(null)).to.equal(undefined);
+  });
+
+  it('picks French for any fr-* tag and English otherwise', () => {
+    expect(resolveLocale('fr-CA')).to.equal('fr');
+    expect(resolveLocale(undefined, ['de-DE', 'fr-FR'])).to.equal('fr');
+    expect(resolveLocale('es')).to.equal('en');
+    expect(resolveLocale(undefined, [])).to.equal('en');
+  });
+
+  it('writes a due time in the customer’s zone and language', () => {
+    expect(formatDateTime('2026-11-28T07:00:00Z', 'en-GB', 'America/New_York')).to.equal('Sat 28 Nov, 02:00');
+    expect(formatDateTime('2026-11-28T07:00:00Z', 'fr', 'Europe/Paris')).to.equal('sam. 28 nov., 08:00');
+  });
+
+  it('writes countdowns with days only when there are some', () => {
+    const en = messagesFor('en');
+    expect(formatDuration(2 * 3_600_000 + 5 * 60_000 + 9_000, en)).to.equal('2 h 05 min 09 s');
+    expect(formatDuration(-(26 * 3_600_000), en)).to.equal('1 d 2 h 00 min');
+    expect(formatDuration(26 * 3_600_000, messagesFor('fr'))).to.equal('1 j 2 h 00 min');
+  });
+
+  it('backs off from 2 s, doubling, to at most 5 min, with ±25 % jitter', () => {
+    expect(backoffMs(1, () => 0.5)).to.equal(2000);
+    expect(backoffMs(3, () => 0.5)).to.equal(8000);
+    expect(backoffMs(30, () => 0.5)).to.equal(300_000);
+    expect(backoffMs(1, () => 0)).to.equal(1500);
+    expect(backoffMs(1, () => 1)).to.equal(2500);
+  });
+
+  it('validates a draft with the contract and explains each field in the UI’s language', () => {
+    const fields = {
+      serviceId: 'linksprinter',
+      subject: 'Link test',
+      description: 'too short',
+      deviceSerial: 'x',
+      firmwareVersion: '',
+      contactEmail: 'a@b',
+    };
+    const fr = validateIncident(fields, messagesFor('fr'));
+    expect(fr.errors).to.deep.equal({
+      description: 'Saisissez au moins 20 caractères.',
+      deviceSerial: 'Utilisez de 4 à 32 lettres, chiffres ou tirets.',
+      firmwareVersion: 'Obligatoire pour un service qui fonctionne avec du matériel NETSCOUT.',
+      contactEmail: 'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',
+    });
+    const ok = validateIncident(
+      {
+        ...fields,
+        description: 'Twenty characters or more here.',
+        deviceSerial: 'LS-1',
+        firmwareVersion: '1.0',
+        contactEmail: 'a@b.example',
+      },
+      messagesFor('en'),
+    );
+    expect(ok.errors).to.equal(undefined);
+    expect(ok.draft?.subject).to.equal('Link test');
+  });
+});
