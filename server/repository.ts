@@ -221,7 +221,7 @@ export class SupportRepository {
   /** Records a purchase; an active free plan of the same service is replaced (that is not a cancellation). */
   async insertSubscription(row: SubscriptionRow): Promise<void> {
     this.#subscriptions.delete(row.account_id);
-    await this.db.transaction().execute(async (trx) => {
+    await this.#transaction(async (trx) => {
       await trx
         .updateTable('subscriptions')
         .set({ status: 'cancelled', ended_reason: 'replaced', cancelled_at: row.started_at })
@@ -258,7 +258,7 @@ export class SupportRepository {
       this.#findKey(this.db, k.account_id, k.key),
     );
     const { sql, parameters } = this.#findKeyStatement({ account_id: accountId, key });
-    return this.db.connection().execute(async () => sync.get(sql, parameters) as IdempotencyRow | undefined);
+    return this.#read(() => sync.get(sql, parameters) as IdempotencyRow | undefined);
   }
 
   #findKeyStatement?: (input: { account_id: string; key: string }) => Compiled;
@@ -281,7 +281,7 @@ export class SupportRepository {
       insert: reusable((row: NewCase) => this.db.insertInto('cases').values(row)),
     };
     const { claim, find, insert } = this.#batchStatements;
-    return this.db.connection().execute(async () =>
+    return this.#read(() =>
       sync.transaction(() =>
         incidents.map((incident): IncidentInsertOutcome => {
           const claimed = claim({
@@ -300,6 +300,30 @@ export class SupportRepository {
         }),
       ),
     );
+  }
+
+  /** Multi-statement transactions through Kysely's (asynchronous) executor that are open right now. */
+  #openTransactions = 0;
+
+  #transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    this.#openTransactions++;
+    return this.db
+      .transaction()
+      .execute(work)
+      .finally(() => {
+        this.#openTransactions--;
+      });
+  }
+
+  /**
+   * Synchronous work on the shared connection (a read, or the group-commit transaction). It cannot
+   * interleave with another statement, but it could land between two statements of an asynchronous
+   * transaction (and see or join its uncommitted half): then it waits for Kysely's connection, which that
+   * transaction holds until it ends.
+   */
+  #read<T>(read: () => T): Promise<T> {
+    if (this.#openTransactions === 0) return Promise.resolve(read());
+    return this.db.connection().execute(async () => read());
   }
 
   #batchStatements?: {
@@ -324,7 +348,7 @@ export class SupportRepository {
   async #insertIncidentsAsync(
     incidents: readonly { row: NewCase; key: string; requestHash: string }[],
   ): Promise<IncidentInsertOutcome[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.#transaction(async (trx) => {
       const outcomes: IncidentInsertOutcome[] = [];
       for (const incident of incidents) {
         const claimed = await this.#claimKey(trx, {
@@ -379,7 +403,7 @@ export class SupportRepository {
     const { sql, parameters } = statement(input);
     // The list's hot path: rows as arrays (cheaper than objects in the driver), read while holding Kysely's
     // connection so that no transaction is half-done.
-    return this.db.connection().execute(async () =>
+    return this.#read(() =>
       sync.rows(sql, parameters).map(([id, seq, updated_at, received_at, first_response_at, first_response_hours]) => ({
         id: id as string,
         seq: seq as number,
@@ -427,7 +451,7 @@ export class SupportRepository {
     comment?: CommentRow,
   ): Promise<void> {
     const { updated_at: at, ...rest } = changes;
-    await this.db.transaction().execute(async (trx: Transaction<Database>) => {
+    await this.#transaction(async (trx: Transaction<Database>) => {
       if (comment) await trx.insertInto('comments').values(comment).execute();
       await trx
         .updateTable('cases')
@@ -468,7 +492,7 @@ export class SupportRepository {
   }
 
   async insertAttachment(row: AttachmentRow, caseUpdatedAt: number, maxPerCase: number): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.#transaction(async (trx) => {
       const { n } = await trx
         .selectFrom('attachments')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -489,7 +513,7 @@ export class SupportRepository {
 
   /** Replaces the knowledge base with the articles shipped with the server (they are content, not data). */
   async replaceKbArticles(rows: readonly KbArticleRow[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.#transaction(async (trx) => {
       await trx.deleteFrom('kb_articles').execute();
       await sql`delete from kb_fts`.execute(trx);
       for (const row of rows) {

@@ -80,6 +80,7 @@ export function caseFacts(row: CaseRow, attachments: readonly AttachmentRow[]): 
  * the instant, is computed and serialized per request.
  */
 export class CaseListRenderer {
+  /** Per case: its facts as JSON without the closing brace, ready for `,"sla":…}`. */
   readonly #facts = new Map<string, { updatedAt: number; json: string }>();
 
   constructor(private readonly maxEntries = 10_000) {}
@@ -99,14 +100,18 @@ export class CaseListRenderer {
   ): string {
     for (const row of rows) {
       if (this.#facts.size >= this.maxEntries) this.#facts.clear();
-      this.#facts.set(row.id, { updatedAt: row.updated_at, json: JSON.stringify(caseFacts(row, attachments)) });
+      this.#facts.set(row.id, {
+        updatedAt: row.updated_at,
+        json: `${JSON.stringify(caseFacts(row, attachments)).slice(0, -1)},"sla":`,
+      });
     }
-    const items = heads.map((head) => {
+    let items = '';
+    for (const head of heads) {
       const facts = this.#facts.get(head.id);
       if (!facts) throw new Error(`case ${head.id} was listed but not loaded`);
-      return `${facts.json.slice(0, -1)},"sla":${slaJson(head, now, zone)}}`;
-    });
-    return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+      items += `${items ? ',' : ''}${facts.json}${slaJson(head, now, zone)}}`;
+    }
+    return `{"items":[${items}],"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
 }
 
