@@ -1,15 +1,16 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseListPage } from '../../core/index.js';
-import { demoTokens, spawnServer } from './_lib/child.js';
+import { demoTokens, killAllServers, spawnServer } from './_lib/child.js';
 import { drafts } from './_lib/harness.js';
 
 let dataDir: string;
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-durability-'));
 });
+afterEach(killAllServers);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function submit(url: string, token: string, key: string): Promise<Response> {

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { demoTokens, spawnServer } from './_lib/child.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoTokens, killAllServers, spawnServer } from './_lib/child.js';
 import { drafts } from './_lib/harness.js';
+
+afterEach(killAllServers);
 
 describe('request logs', () => {
   it('write one JSON line per request with a request id, and never a token, a nonce or a body', async () => {
