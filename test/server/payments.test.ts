@@ -62,6 +62,22 @@ describe('payments through the local test gateway', () => {
     expect((await postIncident(h, 'free', drafts.linksprinter)).status).toBe(201);
   });
 
+  it('a paid plan without premium support still refuses incidents: plan-without-premium, upgrade to a premium plan', async () => {
+    const bought = await buy('gold', {
+      serviceId: 'linksprinter',
+      planId: 'basic',
+      paymentMethodNonce: 'fake-valid-nonce',
+    });
+    expect(bought.status).toBe(201);
+    expect((await json<Purchase>(bought)).subscription.entitlement).toMatchObject({
+      canSubmitIncidents: false,
+      reason: 'plan-without-premium',
+    });
+    const refused = await postIncident(h, 'gold', drafts.linksprinter);
+    expect(refused.status).toBe(403);
+    expect(await json<Problem>(refused)).toMatchObject({ reason: 'plan-without-premium', upgrade: 'premium-plan' });
+  });
+
   it('refuses a second paid plan for the same service, a free plan and an unknown plan', async () => {
     const nonce = 'fake-valid-visa-nonce';
     expect(
