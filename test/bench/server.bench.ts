@@ -160,8 +160,8 @@ request (to a file), the per-token rate limiter in the path (its limit raised so
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
-"Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: unlike
-req/s it does not depend on what else the machine runs. Load average at the end of the run (1 / 5 / 15 min): ${load}.
+"Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: less
+sensitive than req/s to what else this shared 2-core machine runs (contention still inflates it somewhat). Load average at the end of the run (1 / 5 / 15 min): ${load}.
 
 Resident memory of the server, sampled every second over the three measured runs (${rssValues.length} samples): first
 ${rssFirst.toFixed(0)} MiB, min ${rssMin.toFixed(0)} MiB, max ${rssMax.toFixed(0)} MiB, a spread of ${(drift * 100).toFixed(1)} % of the
