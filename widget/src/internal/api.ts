@@ -60,13 +60,14 @@ export class SupportApi {
     private readonly token: TokenSource,
   ) {}
 
-  me(signal?: AbortSignal): Promise<Me> {
-    return this.call('GET', '/v1/me', 'Me', { signal });
+  /** `early`: the same request, already sent by the loader at the click. */
+  me(signal?: AbortSignal, early?: Promise<Response>): Promise<Me> {
+    return this.call('GET', '/v1/me', 'Me', { signal, early });
   }
 
   /** Whether support is open now, and the closure in progress (the server's clock is authoritative). */
-  calendar(signal?: AbortSignal): Promise<SupportCalendar> {
-    return this.call('GET', '/v1/calendar', 'SupportCalendar', { signal, auth: false });
+  calendar(signal?: AbortSignal, early?: Promise<Response>): Promise<SupportCalendar> {
+    return this.call('GET', '/v1/calendar', 'SupportCalendar', { signal, auth: false, early });
   }
 
   createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {
@@ -156,27 +157,45 @@ export class SupportApi {
     method: string,
     path: string,
     schema: K,
-    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; auth?: boolean },
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      auth?: boolean;
+      early?: Promise<Response>;
+    },
   ): Promise<Parsed<K>> {
+    if (options.early) return this.read(method, path, schema, options.early, options.signal);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (options.auth !== false) {
       const token = await this.token();
       if (token) headers.Authorization = `Bearer ${token}`;
     }
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = fetch(this.url(path), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      // Bearer tokens, never cookies. 'same-origin' (not 'omit') lets a same-origin page reuse its open
+      // connection; cross-origin requests carry no credentials either way.
+      credentials: 'same-origin',
+    });
+    return this.read(method, path, schema, response, options.signal);
+  }
+
+  private async read<K extends SchemaName>(
+    method: string,
+    path: string,
+    schema: K,
+    pending: Promise<Response>,
+    signal?: AbortSignal,
+  ): Promise<Parsed<K>> {
     let response: Response;
     try {
-      response = await fetch(this.url(path), {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-        // Bearer tokens, never cookies. 'same-origin' (not 'omit') lets a same-origin page reuse its open
-        // connection; cross-origin requests carry no credentials either way.
-        credentials: 'same-origin',
-      });
+      response = await pending;
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      if (signal?.aborted) throw error;
       throw new ApiError('network', `cannot reach ${this.base}: ${(error as Error).message}`);
     }
     let json: unknown;

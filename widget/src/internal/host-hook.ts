@@ -8,9 +8,14 @@ interface Openable extends HTMLElement {
  * widget on click; focus returns to that element on close. The attribute's value may be a CSS selector of
  * the widget to open; empty means the first `<netscout-support>` of the page.
  *
- * `ready` resolves once the full element is defined (the loader passes its lazy import).
+ * `ready` resolves once the full element is defined (the loader passes its lazy import); `onTrigger` runs
+ * at the click itself, before that (the loader starts the widget's first requests there).
  */
-export function installHostHook(root: Document, ready: () => Promise<unknown> = () => Promise.resolve()): () => void {
+export function installHostHook(
+  root: Document,
+  ready: () => Promise<unknown> = () => Promise.resolve(),
+  onTrigger?: (widget: HTMLElement) => void,
+): () => void {
   const onClick = (event: Event) => {
     const trigger = (event.target as Element | null)?.closest?.('[data-netscout-support]') as HTMLElement | null;
     if (!trigger) return;
@@ -21,6 +26,7 @@ export function installHostHook(root: Document, ready: () => Promise<unknown> = 
       widget = root.createElement('netscout-support') as Openable;
       root.body.append(widget);
     }
+    onTrigger?.(widget);
     void ready().then(() => (widget as Openable).open(trigger));
   };
   root.addEventListener('click', onClick);

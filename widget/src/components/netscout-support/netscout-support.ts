@@ -14,6 +14,15 @@ import { renderOverview } from './views/overview.js';
 import { renderSelfHelp, type SelfHelpState } from './views/self-help.js';
 import { renderUpgrade, type UpgradeState } from './views/upgrade.js';
 
+/** What `loader.ts` leaves on the element when it starts the first requests at the click. */
+interface LoaderWarmup {
+  base: string;
+  token: string | undefined;
+  at: number;
+  me?: Promise<Response>;
+  calendar: Promise<Response>;
+}
+
 /** The views of the widget. */
 export type WidgetView = 'overview' | 'self-help' | 'incident' | 'cases' | 'upgrade';
 
@@ -273,15 +282,16 @@ export class NetscoutSupport extends NetscoutElement {
     if ((this.loaded || this.loading) && !force) return;
     const abort = this.abortable();
     const api = this.api;
+    const early = this.takeWarmup();
     // Both requests go out before any reactive state changes, so no render runs ahead of them.
     const requests = Promise.all([
       this.hasCredentials
-        ? api.me(abort.signal).catch((error: unknown) => {
+        ? api.me(abort.signal, early?.me).catch((error: unknown) => {
             if (error instanceof ApiError && error.code === 'unauthorized') return null;
             throw error;
           })
         : Promise.resolve(null),
-      api.calendar(abort.signal),
+      api.calendar(abort.signal, early?.calendar),
     ]);
     contract(); // built while the requests are on the wire, ready to parse their answers
     this.loading = true;
@@ -304,6 +314,19 @@ export class NetscoutSupport extends NetscoutElement {
       this.aborts.delete(abort);
       this.loading = false;
     }
+  }
+
+  /**
+   * The requests the loader started at the click (while this element was being fetched), if they are for
+   * this API and token and still fresh; used once.
+   */
+  private takeWarmup(): { me?: Promise<Response>; calendar: Promise<Response> } | undefined {
+    const host = this as unknown as { __netscoutWarmup?: LoaderWarmup };
+    const warm = host.__netscoutWarmup;
+    delete host.__netscoutWarmup;
+    if (!warm || this.tokenProvider || Date.now() - warm.at > 10_000) return undefined;
+    if (warm.base !== this.apiBase.replace(/\/+$/, '') || warm.token !== (this.token || undefined)) return undefined;
+    return warm;
   }
 
   /** @internal */
