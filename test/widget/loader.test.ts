@@ -7,7 +7,7 @@ const env = (
 ).__NETSCOUT_TEST__.holiday;
 
 describe('the loader (dist/widget/loader.js)', () => {
-  it('shows a placeholder launcher at once, fetches the element on the first click and opens it', async () => {
+  it('shows a placeholder launcher at once, fetches the element on the first click, sends its first requests meanwhile, and opens it', async () => {
     const link = document.createElement('a');
     link.href = '#assistance';
     link.textContent = 'Assistance';
@@ -32,5 +32,9 @@ describe('the loader (dist/widget/loader.js)', () => {
     expect(widget.shadowRoot!.querySelectorAll('[part="launcher"]')).to.have.length(1);
     expect(widget.shadowRoot!.textContent).to.contain('Support is closed today for Thanksgiving');
     expect(document.querySelector('script[src*="webcomponents-loader"]')).to.equal(null);
+    // The loader sent GET /v1/me and /v1/calendar at the click; the element used them instead of its own.
+    const requests = performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname);
+    expect(requests.filter((p) => p === '/v1/me')).to.have.length(1);
+    expect(requests.filter((p) => p === '/v1/calendar')).to.have.length(1);
   });
 });
