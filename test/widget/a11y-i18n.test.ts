@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { NetscoutSupport } from '../../widget/src/index.js';
 import {
   $,
@@ -137,4 +138,22 @@ describe('French', () => {
     const el = await opened('en', 'gold');
     expect($(el, '[data-testid="english-only"]')).to.equal(null);
   });
+});
+
+describe('dark colour scheme', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    await cleanUp();
+  });
+
+  for (const name of ['overview', 'incident-errors', 'case-detail', 'upgrade-test-mode'] as const) {
+    it(`${name}: axe finds no violation, contrast included, with prefers-color-scheme: dark`, async () => {
+      await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+      const el = await VIEWS[name]!('en');
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.panel')!).backgroundColor).to.equal('rgb(22, 25, 31)');
+      await screenshot(`${name}-en-dark`);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+  }
 });
