@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { validateIncident } from '../../widget/src/components/netscout-support/views/incident.js';
 import { messagesFor, resolveLocale } from '../../widget/src/i18n/index.js';
 import { formatDateTime, formatDuration, safeHref } from '../../widget/src/internal/format.js';
-import { backoffMs } from '../../widget/src/internal/outbox.js';
+import { backoffMs, newIdempotencyKey } from '../../widget/src/internal/outbox.js';
 
 describe('widget building blocks', () => {
   it('links only to http(s) URLs from the server', () => {
@@ -38,6 +38,19 @@ describe('widget building blocks', () => {
     expect(backoffMs(30, () => 0.5)).to.equal(300_000);
     expect(backoffMs(1, () => 0)).to.equal(1500);
     expect(backoffMs(1, () => 1)).to.equal(2500);
+  });
+
+  it('makes v4 UUID idempotency keys even where crypto.randomUUID is missing (plain http pages)', () => {
+    const original = crypto.randomUUID;
+    try {
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      const keys = new Set(Array.from({ length: 100 }, () => newIdempotencyKey()));
+      expect(keys.size).to.equal(100);
+      for (const key of keys)
+        expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
   });
 
   it('validates a draft with the contract and explains each field in the UI’s language', () => {

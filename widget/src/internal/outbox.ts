@@ -38,6 +38,19 @@ interface SupportDb extends DBSchema {
   drafts: { key: string; value: SavedDraft };
 }
 
+/**
+ * A fresh random (v4) UUID for an idempotency key. `crypto.randomUUID` exists only in secure contexts; a
+ * service homepage on plain http still has `crypto.getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Retry delay after `attempts` failures: 2 s doubling up to 5 min, with ±25 % jitter. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(300_000, 2000 * 2 ** Math.max(0, attempts - 1));
@@ -72,7 +85,7 @@ export class Outbox {
   /** Writes a new submission with a fresh idempotency key. */
   async add(apiBase: string, draft: IncidentDraft, files: OutboxFile[], now: number): Promise<OutboxEntry> {
     const entry: OutboxEntry = {
-      idempotencyKey: crypto.randomUUID(),
+      idempotencyKey: newIdempotencyKey(),
       apiBase,
       draft,
       files,
