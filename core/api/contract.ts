@@ -2,6 +2,31 @@ import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
 
 /**
+ * The zod functions the contract is written with: the subset that `zod/mini` and classic `zod` share.
+ * Passing only these (never a whole zod namespace) lets a bundler drop the rest of zod and its locales.
+ */
+export type ContractZod = Pick<
+  typeof Mini,
+  | 'array'
+  | 'boolean'
+  | 'email'
+  | 'enum'
+  | 'literal'
+  | 'maxLength'
+  | 'minLength'
+  | 'nullable'
+  | 'number'
+  | 'object'
+  | 'optional'
+  | 'regex'
+  | 'strictObject'
+  | 'string'
+  | 'superRefine'
+  | 'trim'
+  | 'union'
+> & { iso: Pick<typeof Mini.iso, 'datetime'> };
+
+/**
  * The support API contract, written once.
  *
  * It uses only the functional subset of zod that `zod/mini` and classic `zod` share, so the same source
@@ -9,7 +34,7 @@ import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
  * (classic `zod`, which `@hono/zod-openapi` needs to generate the OpenAPI document: see
  * `schemas.classic.ts`). There is no second copy of any type.
  */
-export function defineContract(z: typeof Mini) {
+export function defineContract(z: ContractZod) {
   /** Printable text on one line: no control characters at all. */
   const line = (min: number, max: number) =>
     z

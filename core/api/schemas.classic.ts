@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type * as Mini from 'zod/mini';
-import { type Contract, defineContract } from './contract.js';
+import { type Contract, type ContractZod, defineContract } from './contract.js';
 
 /**
  * The same contract built with classic `zod`, for the server: `@hono/zod-openapi` reads classic schemas
@@ -8,4 +8,4 @@ import { type Contract, defineContract } from './contract.js';
  */
 export type ClassicContract = { [K in keyof Contract]: z.ZodType<Mini.output<Contract[K]>, Mini.input<Contract[K]>> };
 
-export const classicContract = defineContract(z as unknown as typeof Mini) as unknown as ClassicContract;
+export const classicContract = defineContract(z as unknown as ContractZod) as unknown as ClassicContract;

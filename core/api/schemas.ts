@@ -1,11 +1,54 @@
-import * as z from 'zod/mini';
-import { type Contract, defineContract } from './contract.js';
+import type * as z from 'zod/mini';
+import {
+  array,
+  boolean,
+  email,
+  enum as enumOf,
+  iso,
+  literal,
+  maxLength,
+  minLength,
+  nullable,
+  number,
+  object,
+  optional,
+  regex,
+  strictObject,
+  string,
+  superRefine,
+  trim,
+  union,
+} from 'zod/mini';
+import { type Contract, type ContractZod, defineContract } from './contract.js';
+
+/** The `zod/mini` functions the contract uses, imported by name so that bundles keep nothing else. */
+export const contractZod: ContractZod = {
+  array,
+  boolean,
+  email,
+  enum: enumOf,
+  iso: { datetime: iso.datetime },
+  literal,
+  maxLength,
+  minLength,
+  nullable,
+  number,
+  object,
+  optional,
+  regex,
+  strictObject,
+  string,
+  superRefine,
+  trim,
+  union,
+};
 
 /**
  * The API contract as `zod/mini` schemas: what browsers (widget, extension) import to validate forms
- * and parse responses. Small enough for the widget's budget.
+ * and parse responses. A bundle that does not use it drops it (the call is marked pure); the widget
+ * builds its own copy lazily from {@link contractZod}.
  */
-export const contract: Contract = defineContract(z);
+export const contract: Contract = /* @__PURE__ */ defineContract(contractZod);
 
 type Out<K extends keyof Contract> = z.output<Contract[K]>;
 
