@@ -13,6 +13,7 @@ import {
   type CaseCache,
   caseCacheHead,
 } from '../../extension/lib/storage-schema.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../_lib/chromium.mjs';
 import { writeBenchmarkSection } from './_lib/report.js';
 
 const CONTENT_BUDGET_BYTES = 5 * 1024;
@@ -81,18 +82,9 @@ const accountCache: AccountCache = {
 
 const profile = mkdtempSync(path.join(tmpdir(), 'netscout-bench-ext-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    `--disable-extensions-except=${dir}`,
-    `--load-extension=${dir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...CHROMIUM_FLAGS],
 });
 const renders: number[] = [];
 /** From the popup script's first line to the list on screen: storage read and DOM building. */

@@ -14,17 +14,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../server/index.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../_lib/chromium.mjs';
 import { writeBenchmarkSection } from './_lib/report.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const RUNS = 20;
 const LIGHTHOUSE_RUNS = 5;
 
@@ -85,7 +77,7 @@ window.__cti = new Promise((resolve) => {
 });`;
 
 async function clickToInteractive(prefetch: boolean): Promise<{ times: number[]; preloaded: number }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   const times: number[] = [];
   let preloaded = 0;
   try {
@@ -126,7 +118,10 @@ interface LighthouseFigures {
   lcp: number;
   fcp: number;
 }
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...FLAGS] });
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
+});
 const lighthouseRuns: Record<'with' | 'without', LighthouseFigures[]> = { with: [], without: [] };
 try {
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {

@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../_lib/chromium.mjs';
 
 const SCREENSHOTS = 'test/output/screenshots';
 
@@ -132,17 +133,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--lang=en-US',
-        ],
+        args: [...CHROMIUM_FLAGS, '--lang=en-US'],
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { type RunningServer, startServer } from '../../../server/index.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../_lib/chromium.mjs';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 export const EXTENSION_DIR = path.join(repo, 'dist/chrome-mv3');
@@ -66,7 +67,7 @@ export async function startHarness(): Promise<Harness> {
     .flatMap((host) => [`MAP *.${host} 127.0.0.1:${server.port}`, `MAP ${host} 127.0.0.1:${server.port}`])
     .join(', ');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     locale: 'en-US',
     args: [
@@ -76,12 +77,7 @@ export async function startHarness(): Promise<Harness> {
       // The real homepages are served over https (secure contexts, where the widget's crypto.randomUUID
       // exists); the local server speaks http, so the mapped hosts are declared secure as https would be.
       '--unsafely-treat-insecure-origin-as-secure=http://onetouchat.com,http://linksprinter.com',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
