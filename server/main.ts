@@ -9,9 +9,17 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 out();
 out(`NetScout Support API: ${server.url}`);
 out(`  OpenAPI:           ${server.url}/v1/openapi.json`);
-out(
-  `  Demo pages:        ${server.url}/demo/onetouchat/  ${server.url}/demo/linksprinter/  ${server.url}/demo/portal/`,
-);
+out('  Demo pages (open one; the link signs you in as the matching demo customer):');
+const demoPages: [string, keyof typeof server.demo, string][] = [
+  ['onetouchat', 'gold', 'OneTouchAT-like homepage, Gold customer'],
+  ['linksprinter', 'linksprinterPaid', 'LinkSprinter-like homepage, paid Pro customer'],
+  ['linksprinter', 'free', 'LinkSprinter-like homepage, free-plan customer (upgrade path)'],
+  ['portal', 'linksprinterPaid', 'partner portal embedding the widget inline, LinkSprinter Pro customer'],
+];
+for (const [page, account, label] of demoPages) {
+  out(`    ${label}:`);
+  out(`      ${server.url}/demo/${page}/?token=${encodeURIComponent(server.demo[account].token)}`);
+}
 out();
 out('Demo tokens (Authorization: Bearer <token>):');
 for (const [key, account] of Object.entries(server.demo)) {
