@@ -1,4 +1,5 @@
 import { closureRunAt, closureTable, holidaysOverlapping, tableInstant } from './_lib/closures.js';
+import type { SlaState } from './api/schemas.js';
 import { addSupportMs, supportMsBetween } from './calendar.js';
 import { InvalidDurationError } from './errors.js';
 import type { SupportHoliday } from './holidays.js';
@@ -7,7 +8,8 @@ import { resolveSupportZone, type SupportZoneOptions } from './support-zone.js';
 /** A case is at risk when less than this fraction of its target's support time is left (spec §6). */
 export const AT_RISK_FRACTION = 0.25;
 
-export type SlaState = 'on-track' | 'at-risk' | 'paused' | 'met' | 'breached';
+/** The states of spec §6, as the API contract names them. */
+export type { SlaState } from './api/schemas.js';
 
 /** The times of a case that its first-response SLA depends on. */
 export interface CaseTimes {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark; each prints its figures and writes its section of BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
 const only = process.argv[2];
 const benches = readdirSync('test/bench')
@@ -10,7 +10,6 @@ const benches = readdirSync('test/bench')
   .filter((f) => !only || f.includes(only));
 for (const file of benches) {
   const path = `test/bench/${file}`;
-  if (!existsSync(path)) continue;
   console.log(`▶ ${path}`);
   const result = spawnSync(`npx tsx ${path}`, { shell: true, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
