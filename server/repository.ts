@@ -10,11 +10,12 @@ export type AttachmentRow = Selectable<Database['attachments']>;
 export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
 export type KbArticleRow = Selectable<Database['kb_articles']>;
 export type NewCase = Omit<CaseRow, 'seq'>;
-/** The columns of a case that a list needs on every request. */
-export type CaseHead = Pick<
-  CaseRow,
-  'id' | 'seq' | 'updated_at' | 'received_at' | 'first_response_at' | 'first_response_hours'
->;
+/**
+ * What a list reads on every request: the position of a case in the list and its version. Both are in the
+ * `(account_id, updated_at, seq)` index, so a page is read from the index alone; everything else about a
+ * case changes only with `updated_at` and is cached by the renderer.
+ */
+export type CaseHead = Pick<CaseRow, 'seq' | 'updated_at'>;
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
 
 /**
@@ -108,6 +109,8 @@ export class SupportRepository {
    */
   readonly #subscriptions = new Map<string, SubscriptionRow[]>();
   readonly #callers = new Map<string, { user: UserRow; account: AccountRow }>();
+  /** List pages read lately; an account's pages are read again once its cases change. */
+  readonly #lists = new ListCache();
 
   /**
    * @param db - the Kysely instance (any dialect).
@@ -281,25 +284,30 @@ export class SupportRepository {
       insert: reusable((row: NewCase) => this.db.insertInto('cases').values(row)),
     };
     const { claim, find, insert } = this.#batchStatements;
-    return this.#read(() =>
-      sync.transaction(() =>
-        incidents.map((incident): IncidentInsertOutcome => {
-          const claimed = claim({
-            account_id: incident.row.account_id,
-            key: incident.key,
-            request_hash: incident.requestHash,
-            case_id: incident.row.id,
-            created_at: incident.row.received_at,
-          });
-          if (Number(sync.run(claimed.sql, claimed.parameters).changes) === 0) {
-            const lookup = find({ account_id: incident.row.account_id, key: incident.key });
-            return { inserted: false, existing: sync.get(lookup.sql, lookup.parameters) as IdempotencyRow };
-          }
-          const inserted = insert(incident.row);
-          return { inserted: true, seq: Number(sync.run(inserted.sql, inserted.parameters).lastInsertRowid) };
-        }),
-      ),
-    );
+    const accounts = incidents.map((incident) => incident.row.account_id);
+    return this.#read(() => {
+      try {
+        return sync.transaction(() =>
+          incidents.map((incident): IncidentInsertOutcome => {
+            const claimed = claim({
+              account_id: incident.row.account_id,
+              key: incident.key,
+              request_hash: incident.requestHash,
+              case_id: incident.row.id,
+              created_at: incident.row.received_at,
+            });
+            if (Number(sync.run(claimed.sql, claimed.parameters).changes) === 0) {
+              const lookup = find({ account_id: incident.row.account_id, key: incident.key });
+              return { inserted: false, existing: sync.get(lookup.sql, lookup.parameters) as IdempotencyRow };
+            }
+            const inserted = insert(incident.row);
+            return { inserted: true, seq: Number(sync.run(inserted.sql, inserted.parameters).lastInsertRowid) };
+          }),
+        );
+      } finally {
+        this.#lists.changed(accounts);
+      }
+    });
   }
 
   /** Multi-statement transactions through Kysely's (asynchronous) executor that are open right now. */
@@ -313,6 +321,11 @@ export class SupportRepository {
       .finally(() => {
         this.#openTransactions--;
       });
+  }
+
+  /** A transaction that changes cases: once it has ended, every cached list page is read again. */
+  #casesTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.#transaction(work).finally(() => this.#lists.changed(null));
   }
 
   /**
@@ -348,7 +361,7 @@ export class SupportRepository {
   async #insertIncidentsAsync(
     incidents: readonly { row: NewCase; key: string; requestHash: string }[],
   ): Promise<IncidentInsertOutcome[]> {
-    return this.#transaction(async (trx) => {
+    return this.#casesTransaction(async (trx) => {
       const outcomes: IncidentInsertOutcome[] = [];
       for (const incident of incidents) {
         const claimed = await this.#claimKey(trx, {
@@ -377,8 +390,8 @@ export class SupportRepository {
   }
 
   /**
-   * Newest activity first; keyset pagination on `(updated_at, seq)`. Returns only what the list needs to
-   * compute SLA status and find cached renderings; {@link getCases} loads the rest for the cases that need it.
+   * Newest activity first; keyset pagination on `(updated_at, seq)`. Returns only each case's position and
+   * version; {@link getCasesBySeq} loads the rest for the cases whose cached rendering is missing or stale.
    */
   async listCases(q: CaseQuery): Promise<CaseHead[]> {
     // Only the filters in use are fields: each combination is one statement shape, built once.
@@ -392,6 +405,16 @@ export class SupportRepository {
       input.afterSeq = q.after.seq;
     }
     input.limit = q.limit;
+    const key = JSON.stringify(input);
+    const cached = this.#lists.get(q.accountId, key);
+    if (cached) return cached;
+    const readAt = this.#lists.now();
+    const heads = await this.#listCasesNow(input);
+    this.#lists.set(q.accountId, key, readAt, heads);
+    return heads;
+  }
+
+  async #listCasesNow(input: ListInput): Promise<CaseHead[]> {
     const sync = this.sync;
     if (!sync) return this.#listQuery(input).execute();
     const shape = Object.keys(input).join(',');
@@ -404,23 +427,14 @@ export class SupportRepository {
     // The list's hot path: rows as arrays (cheaper than objects in the driver), read while holding Kysely's
     // connection so that no transaction is half-done.
     return this.#read(() =>
-      sync.rows(sql, parameters).map(([id, seq, updated_at, received_at, first_response_at, first_response_hours]) => ({
-        id: id as string,
-        seq: seq as number,
-        updated_at: updated_at as number,
-        received_at: received_at as number,
-        first_response_at: first_response_at as number | null,
-        first_response_hours: first_response_hours as number,
-      })),
+      sync.rows(sql, parameters).map(([seq, updated_at]) => ({ seq: seq as number, updated_at: updated_at as number })),
     );
   }
 
   readonly #listStatements = new Map<string, (input: ListInput) => Compiled>();
 
   #listQuery(i: ListInput) {
-    let query = this.db
-      .selectFrom('cases')
-      .select(['id', 'seq', 'updated_at', 'received_at', 'first_response_at', 'first_response_hours']);
+    let query = this.db.selectFrom('cases').select(['seq', 'updated_at']);
     if (i.accountId !== undefined) query = query.where('account_id', '=', i.accountId);
     if (i.status !== undefined) query = query.where('status', '=', i.status);
     if (i.serviceId !== undefined) query = query.where('service_id', '=', i.serviceId);
@@ -440,9 +454,9 @@ export class SupportRepository {
       .limit(i.limit ?? 20);
   }
 
-  async getCases(ids: readonly string[]): Promise<CaseRow[]> {
-    if (ids.length === 0) return [];
-    return this.db.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+  async getCasesBySeq(seqs: readonly number[]): Promise<CaseRow[]> {
+    if (seqs.length === 0) return [];
+    return this.db.selectFrom('cases').selectAll().where('seq', 'in', seqs).execute();
   }
 
   async updateCase(
@@ -451,7 +465,7 @@ export class SupportRepository {
     comment?: CommentRow,
   ): Promise<void> {
     const { updated_at: at, ...rest } = changes;
-    await this.#transaction(async (trx: Transaction<Database>) => {
+    await this.#casesTransaction(async (trx: Transaction<Database>) => {
       if (comment) await trx.insertInto('comments').values(comment).execute();
       await trx
         .updateTable('cases')
@@ -492,7 +506,7 @@ export class SupportRepository {
   }
 
   async insertAttachment(row: AttachmentRow, caseUpdatedAt: number, maxPerCase: number): Promise<boolean> {
-    return this.#transaction(async (trx) => {
+    return this.#casesTransaction(async (trx) => {
       const { n } = await trx
         .selectFrom('attachments')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -548,5 +562,55 @@ export class SupportRepository {
       .where('slug', '=', slug)
       .where('lang', '=', lang)
       .executeTakeFirst();
+  }
+}
+
+/**
+ * The pages of case lists read lately, each with the instant (on a counter) its read began. A page is
+ * served again only if none of its account's cases changed since that instant: a write marks the accounts
+ * it touched once it has committed, so a read that overlapped the write is never reused. Exact because
+ * this process is the only writer of the store.
+ */
+class ListCache {
+  #clock = 0;
+  /** When each account's cases last changed; `#allChanged` for changes whose account is not known. */
+  readonly #changed = new Map<string, number>();
+  #allChanged = 0;
+  #anyChanged = 0;
+  readonly #pages = new Map<string, { readAt: number; heads: CaseHead[] }>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  now(): number {
+    return ++this.#clock;
+  }
+
+  get(accountId: string | null, key: string): CaseHead[] | undefined {
+    const page = this.#pages.get(`${accountId}\u0000${key}`);
+    if (!page) return undefined;
+    const changedAt =
+      accountId === null ? this.#anyChanged : Math.max(this.#allChanged, this.#changed.get(accountId) ?? 0);
+    return page.readAt > changedAt ? page.heads : undefined;
+  }
+
+  set(accountId: string | null, key: string, readAt: number, heads: CaseHead[]): void {
+    if (this.#pages.size >= this.maxEntries) this.#pages.clear();
+    this.#pages.set(`${accountId}\u0000${key}`, { readAt, heads });
+  }
+
+  /** Cases of these accounts (`null`: of any account) changed, or may have. */
+  changed(accountIds: readonly string[] | null): void {
+    const at = ++this.#clock;
+    this.#anyChanged = at;
+    if (accountIds === null) {
+      this.#allChanged = at;
+      return;
+    }
+    if (this.#changed.size >= this.maxEntries) {
+      // Forgetting when accounts changed would make their pages look fresh: forget the pages too.
+      this.#changed.clear();
+      this.#pages.clear();
+    }
+    for (const accountId of accountIds) this.#changed.set(accountId, at);
   }
 }

@@ -1,13 +1,13 @@
 import {
   type Attachment,
   type Case,
+  type CaseTimes,
   type Comment,
   computeEntitlement,
   findPlan,
   findService,
   MY_ACCOUNT_URL,
   type Subscription,
-  type SupportHoliday,
   slaStatus,
 } from '../../core/index.js';
 import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../repository.js';
@@ -30,16 +30,8 @@ export function caseDto(
 }
 
 /** The SLA status of a case at `now`, computed by the policy core (never stored: it changes with time). */
-export function caseSla(row: CaseHead, now: Date, zone: string): Case['sla'] {
-  const sla = slaStatus(
-    {
-      receivedAt: new Date(row.received_at),
-      firstResponseAt: row.first_response_at === null ? null : new Date(row.first_response_at),
-      firstResponseHours: row.first_response_hours,
-    },
-    now,
-    { zone },
-  );
+export function caseSla(row: CaseRow, now: Date, zone: string): Case['sla'] {
+  const sla = slaStatus(caseTimes(row), now, { zone });
   return {
     state: sla.state,
     dueAt: sla.dueAt.toISOString(),
@@ -47,6 +39,14 @@ export function caseSla(row: CaseHead, now: Date, zone: string): Case['sla'] {
     ...(sla.pausedBy ? { pausedBy: sla.pausedBy } : {}),
     ...(sla.resumesAt ? { resumesAt: sla.resumesAt.toISOString() } : {}),
     delayedBy: sla.delayedBy,
+  };
+}
+
+function caseTimes(row: CaseRow): CaseTimes {
+  return {
+    receivedAt: new Date(row.received_at),
+    firstResponseAt: row.first_response_at === null ? null : new Date(row.first_response_at),
+    firstResponseHours: row.first_response_hours,
   };
 }
 
@@ -74,20 +74,49 @@ export function caseFacts(row: CaseRow, attachments: readonly AttachmentRow[]): 
   };
 }
 
+/** A case as the list renders it: everything but its SLA status, fixed until the case is next updated. */
+interface RenderedCase {
+  updatedAt: number;
+  /** The case's facts as JSON without the closing brace, ready for `,"sla":…}`. */
+  facts: string;
+  /** UTF-8 length of `facts`. */
+  factsBytes: number;
+  times: CaseTimes;
+  /** The deadline the SLA status last gave, with the JSON of the parts that depend on it alone. */
+  dueMs: number;
+  dueJson: string;
+  delayedByJson: string;
+  delayedByBytes: number;
+}
+
+/** A rendered page: its JSON text and the text's length in UTF-8, counted from cached parts. */
+export interface RenderedPage {
+  json: string;
+  bytes: number;
+}
+
 /**
- * Renders case lists as JSON text, reusing each case's serialized facts until the case changes (every
- * change to a case, attachments included, moves its `updated_at`). Only the SLA status, which depends on
- * the instant, is computed and serialized per request.
+ * Renders case lists as JSON text for one support zone. The facts of each case are serialized once and
+ * reused until the case changes (every change to a case, attachments included, moves its `updated_at`).
+ * The SLA status is computed by the policy core for every case on every request; only the JSON of its
+ * parts that cannot change between two requests is reused (the deadline and the holidays that delayed
+ * it, fixed for a case; a pausing holiday run, the same for every case it pauses).
  */
 export class CaseListRenderer {
-  /** Per case: its facts as JSON without the closing brace, ready for `,"sla":…}`. */
-  readonly #facts = new Map<string, { updatedAt: number; json: string }>();
+  readonly #cases = new Map<number, RenderedCase>();
+  /** `,"pausedBy":[…],"resumesAt":"…"` and its UTF-8 length, by the instant the run ends. */
+  readonly #pauses = new Map<number, { json: string; bytes: number }>();
+  /** UTF-8 length of the SLA JSON rendered last (holiday names may be any text; the rest is ASCII). */
+  #slaBytes = 0;
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly zone: string,
+    private readonly maxEntries = 10_000,
+  ) {}
 
-  /** The ids of the cases whose facts are not cached: load their rows and attachments. */
-  misses(heads: readonly CaseHead[]): string[] {
-    return heads.filter((head) => this.#facts.get(head.id)?.updatedAt !== head.updated_at).map((head) => head.id);
+  /** The `seq` of the cases whose rendering is missing or stale: load their rows and attachments. */
+  misses(heads: readonly CaseHead[]): number[] {
+    return heads.filter((head) => this.#cases.get(head.seq)?.updatedAt !== head.updated_at).map((head) => head.seq);
   }
 
   render(
@@ -95,23 +124,64 @@ export class CaseListRenderer {
     rows: readonly CaseRow[],
     attachments: readonly AttachmentRow[],
     now: Date,
-    zone: string,
     nextCursor: string | null,
-  ): string {
+  ): RenderedPage {
     for (const row of rows) {
-      if (this.#facts.size >= this.maxEntries) this.#facts.clear();
-      this.#facts.set(row.id, {
+      if (this.#cases.size >= this.maxEntries) this.#cases.clear();
+      const facts = `${JSON.stringify(caseFacts(row, attachments)).slice(0, -1)},"sla":`;
+      this.#cases.set(row.seq, {
         updatedAt: row.updated_at,
-        json: `${JSON.stringify(caseFacts(row, attachments)).slice(0, -1)},"sla":`,
+        facts,
+        factsBytes: Buffer.byteLength(facts),
+        times: caseTimes(row),
+        dueMs: Number.NaN,
+        dueJson: '',
+        delayedByJson: '',
+        delayedByBytes: 0,
       });
     }
-    let items = '';
-    for (const head of heads) {
-      const facts = this.#facts.get(head.id);
-      if (!facts) throw new Error(`case ${head.id} was listed but not loaded`);
-      items += `${items ? ',' : ''}${facts.json}${slaJson(head, now, zone)}}`;
+    const items = new Array<string>(heads.length);
+    let bytes = 0;
+    for (let i = 0; i < heads.length; i++) {
+      const rendered = this.#cases.get(heads[i].seq);
+      if (!rendered) throw new Error(`case ${heads[i].seq} was listed but not loaded`);
+      items[i] = `${rendered.facts}${this.#slaJson(rendered, now)}}`;
+      bytes += rendered.factsBytes + this.#slaBytes + 1;
     }
-    return `{"items":[${items}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+    // The cursor is base64url: ASCII.
+    const json = `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+    bytes += json.length - items.reduce((n, item) => n + item.length, 0);
+    return { json, bytes };
+  }
+
+  /** `JSON.stringify(caseSla(...))` for a listed case: the list's per-case hot path. */
+  #slaJson(rendered: RenderedCase, now: Date): string {
+    const sla = slaStatus(rendered.times, now, { zone: this.zone });
+    const dueMs = sla.dueAt.getTime();
+    if (dueMs !== rendered.dueMs) {
+      // Receipt and deadline decide which holidays delayed it.
+      rendered.dueMs = dueMs;
+      rendered.dueJson = JSON.stringify(sla.dueAt);
+      rendered.delayedByJson = JSON.stringify(sla.delayedBy);
+      rendered.delayedByBytes = Buffer.byteLength(rendered.delayedByJson);
+    }
+    let json = `{"state":"${sla.state}","dueAt":${rendered.dueJson},"remainingMs":${sla.remainingMs}`;
+    let nonAscii = rendered.delayedByBytes - rendered.delayedByJson.length;
+    if (sla.pausedBy && sla.resumesAt) {
+      const resumesMs = sla.resumesAt.getTime();
+      let paused = this.#pauses.get(resumesMs);
+      if (paused === undefined) {
+        const text = `,"pausedBy":${JSON.stringify(sla.pausedBy)},"resumesAt":${JSON.stringify(sla.resumesAt)}`;
+        paused = { json: text, bytes: Buffer.byteLength(text) };
+        if (this.#pauses.size >= 1_000) this.#pauses.clear();
+        this.#pauses.set(resumesMs, paused);
+      }
+      json += paused.json;
+      nonAscii += paused.bytes - paused.json.length;
+    }
+    json += `,"delayedBy":${rendered.delayedByJson}}`;
+    this.#slaBytes = json.length + nonAscii;
+    return json;
   }
 }
 
@@ -166,37 +236,4 @@ export function subscriptionDto(row: SubscriptionRow, now: Date): Subscription {
     cancelledAt: isoOrNull(row.cancelled_at),
     entitlement,
   };
-}
-
-const holidayJsonCache = new WeakMap<object, string>();
-
-function holidaysJson(holidays: readonly SupportHoliday[]): string {
-  let out = '';
-  for (const holiday of holidays) {
-    // The core hands out the same holiday objects every time: serialize each once.
-    let json = holidayJsonCache.get(holiday);
-    if (json === undefined) {
-      json = JSON.stringify(holiday);
-      holidayJsonCache.set(holiday, json);
-    }
-    out += out ? `,${json}` : json;
-  }
-  return `[${out}]`;
-}
-
-/** `JSON.stringify(caseSla(...))`, without building the object: the list's per-case hot path. */
-function slaJson(head: CaseHead, now: Date, zone: string): string {
-  const sla = slaStatus(
-    {
-      receivedAt: new Date(head.received_at),
-      firstResponseAt: head.first_response_at === null ? null : new Date(head.first_response_at),
-      firstResponseHours: head.first_response_hours,
-    },
-    now,
-    { zone },
-  );
-  let json = `{"state":"${sla.state}","dueAt":"${sla.dueAt.toISOString()}","remainingMs":${sla.remainingMs}`;
-  if (sla.pausedBy) json += `,"pausedBy":${holidaysJson(sla.pausedBy)}`;
-  if (sla.resumesAt) json += `,"resumesAt":"${sla.resumesAt.toISOString()}"`;
-  return `${json},"delayedBy":${holidaysJson(sla.delayedBy)}}`;
 }

@@ -10,12 +10,19 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,256})$/;
  * the token itself is never stored nor logged. Routes that need a caller call {@link requireCaller}.
  */
 export function authenticate(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  // The hash of each header seen lately: a client sends the same token on every request.
+  const hashes = new Map<string, string>();
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header !== undefined) {
-      const match = BEARER.exec(header);
-      if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
-      const tokenHash = hashToken(match[1]);
+      let tokenHash = hashes.get(header);
+      if (tokenHash === undefined) {
+        const match = BEARER.exec(header);
+        if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+        tokenHash = hashToken(match[1]);
+        if (hashes.size >= 10_000) hashes.clear();
+        hashes.set(header, tokenHash);
+      }
       const found = await ctx.repo.findUserByTokenHash(tokenHash);
       if (!found) throw unauthorized('The bearer token is not valid.');
       c.set('caller', { ...found, tokenHash });

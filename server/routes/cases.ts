@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { CaseListRenderer, caseDto, commentDto } from '../domain/dto.js';
+import { CaseListRenderer, caseDto, commentDto, type RenderedPage } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
@@ -81,7 +81,7 @@ export async function casePage(
   ctx: ServerContext,
   accountId: string | null,
   query: z.infer<typeof CaseListQuery>,
-): Promise<string> {
+): Promise<RenderedPage> {
   const limit = query.limit ?? 20;
   const q: CaseQuery = {
     accountId,
@@ -95,18 +95,19 @@ export async function casePage(
   const page = rows.slice(0, limit);
   let view = renderer.get(ctx);
   if (!view) {
-    view = new CaseListRenderer();
+    view = new CaseListRenderer(ctx.zone);
     renderer.set(ctx, view);
   }
   const missing = view.misses(page);
-  const [full, attachments] = await Promise.all([ctx.repo.getCases(missing), ctx.repo.listAttachments(missing)]);
+  const full = await ctx.repo.getCasesBySeq(missing);
+  const attachments = await ctx.repo.listAttachments(full.map((row) => row.id));
   const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]) : null;
-  return view.render(page, full, attachments, ctx.now(), ctx.zone, nextCursor);
+  return view.render(page, full, attachments, ctx.now(), nextCursor);
 }
 
-/** A JSON text already shaped as `CaseListPage`. */
-export function jsonText(c: Context, text: string): Response {
-  return c.body(text, 200, { 'content-type': 'application/json' });
+/** A page already rendered as JSON shaped as `CaseListPage`, with its length known. */
+export function jsonText(c: Context, page: RenderedPage): Response {
+  return c.body(page.json, 200, { 'content-type': 'application/json', 'content-length': String(page.bytes) });
 }
 
 export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {

@@ -176,6 +176,19 @@ describe('listing and reading cases', () => {
     }
   });
 
+  it('sends a list whose declared length is its length in bytes, whatever the language of the text', async () => {
+    h.clock.set('2026-11-26T17:00:00Z');
+    const subject = 'Écran figé après la mise à jour — 画面が固まる 🔌';
+    const created = await json<Case>(await postIncident(h, 'linksprinterPaid', { ...drafts.linksprinter, subject }));
+    const response = await h.api('/v1/cases?limit=100', { as: 'linksprinterPaid' });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    const listed = (JSON.parse(bytes.toString('utf8')) as CaseListPage).items.find((c) => c.id === created.id);
+    expect(listed?.subject).toBe(subject);
+    // Paused by the Thanksgiving run: the page carries the holidays' names too.
+    expect(listed?.sla.pausedBy?.map((holiday) => holiday.id)).toEqual(['thanksgiving', 'day-after-thanksgiving']);
+  });
+
   it('pages with a cursor without repeating or skipping cases', async () => {
     const all = await json<CaseListPage>(await h.api('/v1/cases?limit=100', { as: 'standalonePaid' }));
     const seen: string[] = [];
@@ -317,5 +330,54 @@ describe('the support engineer side', () => {
       body: JSON.stringify({ status: 'closed' }),
     });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('lists asked for again', () => {
+  it('shows every change in a page asked for again: new case, reply, attachment, support update', async () => {
+    h.clock.set('2026-12-07T15:00:00Z');
+    const page = async (as: string, query = '?limit=5') =>
+      (await json<CaseListPage>(await h.api(`/v1/cases${query}`, { as }))).items;
+    const agentPage = async () =>
+      (await json<CaseListPage>(await h.api('/v1/agent/cases?limit=5', { as: 'agent' }))).items;
+    await page('gold');
+    await agentPage();
+    const created = await json<Case>(await postIncident(h, 'gold', drafts.gold));
+    expect((await page('gold'))[0].id).toBe(created.id);
+    expect((await agentPage())[0].id).toBe(created.id);
+
+    h.clock.advance(60_000);
+    await h.api(`/v1/cases/${created.id}/comments`, {
+      as: 'gold',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Adding the log in a minute.' }),
+    });
+    expect((await page('gold'))[0].updatedAt).toBe('2026-12-07T15:01:00.000Z');
+
+    h.clock.advance(60_000);
+    const form = new FormData();
+    form.set('file', new Blob(['eth0: link down\n']), 'switch.log');
+    expect(
+      (await h.api(`/v1/cases/${created.id}/attachments`, { as: 'gold', method: 'POST', body: form })).status,
+    ).toBe(201);
+    expect((await page('gold'))[0].attachments.map((a) => a.fileName)).toEqual(['switch.log']);
+
+    h.clock.advance(60_000);
+    await h.api(`/v1/agent/cases/${created.id}`, {
+      as: 'agent',
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response: 'Thanks, reading it now.' }),
+    });
+    const [answered] = await page('gold');
+    expect(answered).toMatchObject({
+      id: created.id,
+      status: 'in-progress',
+      firstResponseAt: '2026-12-07T15:03:00.000Z',
+    });
+    expect(answered.sla.state).toBe('met');
+    // Another account's page is not touched by any of this.
+    expect((await page('linksprinterPaid')).some((c) => c.id === created.id)).toBe(false);
   });
 });
