@@ -136,7 +136,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     const receivedAt = now.getTime();
     const hours = entitlement.firstResponseHours;
     const row: NewCase = {
-      id: newId('case'),
+      id: newId('case', receivedAt),
       account_id: caller.account.id,
       user_id: caller.user.id,
       service_id: draft.serviceId,
