@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -165,13 +166,24 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
+const API_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+};
+
 /** Standard security headers; API responses are data, never documents to render, and never cached. */
 function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    for (const name in SECURITY_HEADERS) c.header(name, SECURITY_HEADERS[name]);
-    if (c.req.path.startsWith('/v1/')) {
-      c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-      c.header('cache-control', 'no-store');
+    const headers = c.req.path.startsWith('/v1/') ? API_HEADERS : SECURITY_HEADERS;
+    // On Node the fixed headers go straight onto the outgoing response: a dozen Fetch-API header sets, and
+    // their conversion back for Node, cost more per request than the API's own work on its fastest routes.
+    // Headers a handler sets still win (Node applies them over these when the response is written).
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing) {
+      for (const name in headers) outgoing.setHeader(name, headers[name]);
+    } else {
+      for (const name in headers) c.header(name, headers[name]);
     }
     await next();
   };
