@@ -117,15 +117,17 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     const draft = c.req.valid('json');
     const hash = requestHash(draft);
 
-    const existing = await ctx.repo.findIdempotencyKey(caller.account.id, key);
-    if (existing) {
-      c.header('idempotent-replayed', 'true');
-      return c.json(await replay(caller, existing, hash), 201);
-    }
-
+    // A key already used is answered with the first response, whatever the account is entitled to now. For
+    // an entitled account the batch's claim of the key finds it (no lookup before every new incident);
+    // before refusing, look it up here.
     const now = ctx.now();
     const entitlement = await entitlementFor(ctx, caller, draft.serviceId, now);
     if (!entitlement.canSubmitIncidents || entitlement.firstResponseHours === null) {
+      const existing = await ctx.repo.findIdempotencyKey(caller.account.id, key);
+      if (existing) {
+        c.header('idempotent-replayed', 'true');
+        return c.json(await replay(caller, existing, hash), 201);
+      }
       const reason = entitlement.reason ?? 'free-plan';
       throw new ProblemError(403, 'not-entitled', 'Premium support is required to submit an incident', {
         detail: REFUSALS[reason],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/schemas.js';
-import { addSupportTime, type Case, type CaseListPage, type Problem } from '../../core/index.js';
+import { addSupportTime, type Case, type CaseListPage, type Me, type Problem } from '../../core/index.js';
 import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
 
 let h: Harness;
@@ -379,5 +379,32 @@ describe('lists asked for again', () => {
     expect(answered.sla.state).toBe('met');
     // Another account's page is not touched by any of this.
     expect((await page('linksprinterPaid')).some((c) => c.id === created.id)).toBe(false);
+  });
+});
+
+// Last in the file: it cancels a subscription that the tests above rely on.
+describe('a key already used, after the account lost premium support', () => {
+  it('still answers with the first response, while a new key is refused', async () => {
+    h.clock.set('2026-12-08T15:00:00Z');
+    const key = newKey();
+    const first = await json<Case>(await postIncident(h, 'linksprinterPaid', drafts.linksprinter, key));
+    const me = await json<Me>(await h.api('/v1/me', { as: 'linksprinterPaid' }));
+    const paid = me.subscriptions.find((s) => s.serviceId === 'linksprinter' && s.status === 'active');
+    expect((await h.api(`/v1/subscriptions/${paid?.id}`, { as: 'linksprinterPaid', method: 'DELETE' })).status).toBe(
+      200,
+    );
+
+    const again = await postIncident(h, 'linksprinterPaid', drafts.linksprinter, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await json<Case>(again)).id).toBe(first.id);
+    const otherBody = await postIncident(
+      h,
+      'linksprinterPaid',
+      { ...drafts.linksprinter, subject: 'Another one' },
+      key,
+    );
+    expect(otherBody.status).toBe(422);
+    expect((await postIncident(h, 'linksprinterPaid', drafts.linksprinter)).status).toBe(403);
   });
 });
