@@ -89,7 +89,7 @@ interface RenderedCase {
   delayedByBytes: number;
 }
 
-/** A rendered page: its JSON text and the text's length in UTF-8, counted from cached parts. */
+/** JSON text and its length in UTF-8, counted from cached parts. */
 export interface RenderedPage {
   json: string;
   bytes: number;
@@ -106,8 +106,6 @@ export class CaseListRenderer {
   readonly #cases = new Map<number, RenderedCase>();
   /** `,"pausedBy":[…],"resumesAt":"…"` and its UTF-8 length, by the instant the run ends. */
   readonly #pauses = new Map<number, { json: string; bytes: number }>();
-  /** UTF-8 length of the SLA JSON rendered last (holiday names may be any text; the rest is ASCII). */
-  #slaBytes = 0;
 
   constructor(
     private readonly zone: string,
@@ -141,21 +139,26 @@ export class CaseListRenderer {
       });
     }
     const items = new Array<string>(heads.length);
-    let bytes = 0;
+    let itemBytes = 0;
+    let itemChars = 0;
     for (let i = 0; i < heads.length; i++) {
       const rendered = this.#cases.get(heads[i].seq);
       if (!rendered) throw new Error(`case ${heads[i].seq} was listed but not loaded`);
-      items[i] = `${rendered.facts}${this.#slaJson(rendered, now)}}`;
-      bytes += rendered.factsBytes + this.#slaBytes + 1;
+      const sla = this.#slaJson(rendered, now);
+      items[i] = `${rendered.facts}${sla.json}}`;
+      itemBytes += rendered.factsBytes + sla.bytes + 1;
+      itemChars += items[i].length;
     }
-    // The cursor is base64url: ASCII.
+    // Around the items, everything is ASCII (the cursor is base64url): one byte per character.
     const json = `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
-    bytes += json.length - items.reduce((n, item) => n + item.length, 0);
-    return { json, bytes };
+    return { json, bytes: itemBytes + json.length - itemChars };
   }
 
-  /** `JSON.stringify(caseSla(...))` for a listed case: the list's per-case hot path. */
-  #slaJson(rendered: RenderedCase, now: Date): string {
+  /**
+   * `JSON.stringify(caseSla(...))` for a listed case, and its UTF-8 length (holiday names may be any text;
+   * the rest is ASCII): the list's per-case hot path.
+   */
+  #slaJson(rendered: RenderedCase, now: Date): RenderedPage {
     const sla = slaStatus(rendered.times, now, { zone: this.zone });
     const dueMs = sla.dueAt.getTime();
     if (dueMs !== rendered.dueMs) {
@@ -180,8 +183,7 @@ export class CaseListRenderer {
       nonAscii += paused.bytes - paused.json.length;
     }
     json += `,"delayedBy":${rendered.delayedByJson}}`;
-    this.#slaBytes = json.length + nonAscii;
-    return json;
+    return { json, bytes: json.length + nonAscii };
   }
 }
 
