@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** 64 characters of the contract's identifier alphabet, in ASCII order: text order is numeric order. */
 const ALPHABET = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
@@ -38,7 +38,7 @@ export function newToken(): string {
 
 /** How tokens are stored: SHA-256 is enough for 256-bit random secrets (no dictionary to attack). */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token);
 }
 
 /** The human case number shown to customers, from the case's sequence number. */

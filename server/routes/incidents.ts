@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   addSupportTime,
@@ -43,7 +43,7 @@ const submit = createRoute({
 /** Canonical JSON (sorted keys) of the validated draft: what "the same body" means. */
 function requestHash(draft: IncidentDraft): string {
   const canonical = JSON.stringify(draft, Object.keys(draft).sort());
-  return createHash('sha256').update(canonical).digest('hex');
+  return crypto.hash('sha256', canonical);
 }
 
 /**
