@@ -579,7 +579,8 @@ class ListCache {
   #anyChanged = 0;
   readonly #pages = new Map<string, { readAt: number; heads: CaseHead[] }>();
 
-  constructor(private readonly maxEntries = 10_000) {}
+  /** 2,000 pages of 20 cases hold a few MiB; a full cache is emptied and fills again with what is asked. */
+  constructor(private readonly maxEntries = 2_000) {}
 
   now(): number {
     return ++this.#clock;
