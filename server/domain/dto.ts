@@ -90,7 +90,7 @@ interface RenderedCase {
 }
 
 /** JSON text and its length in UTF-8, counted from cached parts. */
-export interface RenderedPage {
+export interface JsonText {
   json: string;
   bytes: number;
 }
@@ -123,7 +123,7 @@ export class CaseListRenderer {
     attachments: readonly AttachmentRow[],
     now: Date,
     nextCursor: string | null,
-  ): RenderedPage {
+  ): JsonText {
     for (const row of rows) {
       if (this.#cases.size >= this.maxEntries) this.#cases.clear();
       const facts = `${JSON.stringify(caseFacts(row, attachments)).slice(0, -1)},"sla":`;
@@ -158,7 +158,7 @@ export class CaseListRenderer {
    * `JSON.stringify(caseSla(...))` for a listed case, and its UTF-8 length (holiday names may be any text;
    * the rest is ASCII): the list's per-case hot path.
    */
-  #slaJson(rendered: RenderedCase, now: Date): RenderedPage {
+  #slaJson(rendered: RenderedCase, now: Date): JsonText {
     const sla = slaStatus(rendered.times, now, { zone: this.zone });
     const dueMs = sla.dueAt.getTime();
     if (dueMs !== rendered.dueMs) {

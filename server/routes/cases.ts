@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { CaseListRenderer, caseDto, commentDto, type RenderedPage } from '../domain/dto.js';
+import { CaseListRenderer, caseDto, commentDto, type JsonText } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
@@ -81,7 +81,7 @@ export async function casePage(
   ctx: ServerContext,
   accountId: string | null,
   query: z.infer<typeof CaseListQuery>,
-): Promise<RenderedPage> {
+): Promise<JsonText> {
   const limit = query.limit ?? 20;
   const q: CaseQuery = {
     accountId,
@@ -106,7 +106,7 @@ export async function casePage(
 }
 
 /** A page already rendered as JSON shaped as `CaseListPage`, with its length known. */
-export function jsonText(c: Context, page: RenderedPage): Response {
+export function jsonText(c: Context, page: JsonText): Response {
   return c.body(page.json, 200, { 'content-type': 'application/json', 'content-length': String(page.bytes) });
 }
 

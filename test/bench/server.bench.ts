@@ -145,7 +145,11 @@ const rssValues = samples.filter((s) => targetRoutes.has(s.route)).map((s) => s.
 const rssFirst = rssValues[0];
 const rssMin = Math.min(...rssValues);
 const rssMax = Math.max(...rssValues);
-const measuredRss = results.slice(1, 3).flatMap((r) => [r.rssStart, r.rssEnd]);
+// RSS at the start and end of each measured target route other than health.
+const measuredRss = results
+  .filter((r) => targetRoutes.has(r.name))
+  .slice(1)
+  .flatMap((r) => [r.rssStart, r.rssEnd]);
 const drift = (Math.max(...measuredRss, rssMax) - Math.min(...measuredRss, rssMin)) / rssFirst;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const rssHead = mean(rssValues.slice(0, 5));
