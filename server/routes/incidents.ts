@@ -11,6 +11,7 @@ import type { AppEnv, Caller, ServerContext } from '../context.js';
 import { caseDto, subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
+import { setResponseHeader } from '../http/headers.js';
 import { ProblemError } from '../http/problem.js';
 import type { IdempotencyRow, NewCase, SubscriptionRow } from '../repository.js';
 import { bearer, C, jsonContent, problems } from './_shared.js';
@@ -162,7 +163,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
       c.header('idempotent-replayed', 'true');
       return c.json(await replay(caller, outcome.existing, hash), 201);
     }
-    c.header('location', `/v1/cases/${row.id}`);
+    setResponseHeader(c, 'location', `/v1/cases/${row.id}`);
     return c.json(caseDto({ ...row, seq: outcome.seq }, [], now, ctx.zone), 201);
   });
 }

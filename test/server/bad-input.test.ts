@@ -234,8 +234,9 @@ describe('rate limiting, CORS and security headers', () => {
   it('sends standard security headers and a request id', async () => {
     const response = await h.api('/v1/me', { as: 'gold', headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-request-id')).toBe('trace-123');
