@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from '../../../scripts/server-command.mjs';
 
 export interface ChildServer {
   process: ChildProcess;
@@ -25,9 +26,9 @@ export async function killAllServers(): Promise<void> {
   running.clear();
 }
 
-/** Runs `server/main.ts` (what `npm start` runs) as a separate process on an ephemeral port. */
+/** Runs `server/main.ts` as `npm start` runs it (same Node flags), as a separate process on an ephemeral port. */
 export async function spawnServer(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     env: {
       ...process.env,
