@@ -88,7 +88,8 @@ export function mergeCases(
   fetched: readonly Case[],
   options: MergeOptions,
 ): { cache: CaseCache; events: CaseEvent[] } {
-  const sameAccount = cache.userId === options.userId && cache.cursor !== null;
+  // The first sync of an account is over once it has been recorded, cases or not.
+  const sameAccount = cache.userId === options.userId && cache.syncedAt !== null;
   const byId = new Map<string, CachedCase>(sameAccount ? cache.cases.map((c) => [c.id, c]) : []);
   const news: Record<string, NewsKind> = sameAccount ? { ...cache.news } : {};
   const events: CaseEvent[] = [];
@@ -108,8 +109,10 @@ export function mergeCases(
   return {
     cache: {
       syncedAt: options.now.toISOString(),
-      // An account without cases still completes its first sync: the next poll asks for changes only.
-      cursor: cursor ?? options.now.toISOString(),
+      // Only the server's own times: this computer's clock may be ahead of the server's, and a cursor taken
+      // from it would hide every case updated before that instant. Without cases yet, the next poll asks for
+      // all of them (there are none or few).
+      cursor,
       userId: options.userId,
       cases,
       news,

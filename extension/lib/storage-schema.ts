@@ -95,7 +95,7 @@ export type NewsKind = 'first-response' | 'status-changed';
 export interface CaseCache {
   /** When the list was last brought up to date (client clock, for "as of" labels). */
   syncedAt: string | null;
-  /** Largest `updatedAt` seen: the next `updatedSince`. `null` until the first full sync. */
+  /** Largest `updatedAt` seen (server time): the next `updatedSince`. `null` while no case has been seen. */
   cursor: string | null;
   /** The account this cache belongs to: a different token starts over. */
   userId: string | null;

@@ -52,7 +52,9 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
     const me = await api.me();
     const [calendar, cases] = await Promise.all([
       api.calendar(isoDate(now, 0), isoDate(now, 14)),
-      api.casesUpdatedSince(cache.userId === me.user.id ? cache.cursor : null),
+      // A cache without cases asks for all of them: an earlier version kept this computer's clock as the
+      // cursor of an account without cases, which hides the account's cases when that clock is ahead.
+      api.casesUpdatedSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
     ]);
     const merged = mergeCases(cache, cases, { userId: me.user.id, now });
     const account: AccountCache = {

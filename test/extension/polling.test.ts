@@ -52,9 +52,31 @@ describe('merging fetched cases into the cache', () => {
     expect(cache.syncedAt).toBe(now.toISOString());
   });
 
-  it('completes the first sync of an account without cases, so the next poll asks only for changes', () => {
+  it('completes the first sync of an account without cases without taking this computer\'s clock as the cursor', () => {
     const { cache } = mergeCases(EMPTY_CASE_CACHE, [], { userId: 'u1', now });
-    expect(cache.cursor).toBe(now.toISOString());
+    expect(cache.syncedAt).toBe(now.toISOString());
+    expect(cache.cursor).toBeNull();
+  });
+
+  it('keeps the first case of an account that had none, even when this computer\'s clock is ahead of the server', () => {
+    // The computer says 12:00; the server, 20 minutes behind, records the new case at 11:40.
+    const clockAhead = new Date('2026-11-26T12:00:00.000Z');
+    const empty = mergeCases(EMPTY_CASE_CACHE, [], { userId: 'u1', now: clockAhead }).cache;
+    const filed = makeCase({ id: 'a', updatedAt: '2026-11-26T11:40:00.000Z' });
+    const { cache, events } = mergeCases(empty, [filed], { userId: 'u1', now: clockAhead });
+    expect(cache.cases.map((c) => c.id)).toEqual(['a']);
+    expect(cache.cursor).toBe('2026-11-26T11:40:00.000Z');
+    // A case the customer has just filed is not news; its first response, later, is.
+    expect(events).toEqual([]);
+    const answered = makeCase({
+      id: 'a',
+      status: 'in-progress',
+      firstResponseAt: '2026-11-26T11:50:00.000Z',
+      updatedAt: '2026-11-26T11:50:00.000Z',
+    });
+    expect(mergeCases(cache, [answered], { userId: 'u1', now: clockAhead }).events).toMatchObject([
+      { kind: 'first-response', caseId: 'a' },
+    ]);
   });
 
   it('turns a first response into news and an event', () => {

@@ -46,13 +46,16 @@ async function call(
   return response.json();
 }
 
-async function fileIncident(subject: string): Promise<{ id: string; number: string }> {
+async function fileIncident(
+  subject: string,
+  as: { token: string; serviceId: string } = { token: server.demo.gold.token, serviceId: 'onetouchat' },
+): Promise<{ id: string; number: string }> {
   return call(
     'POST',
     '/v1/incidents',
-    server.demo.gold.token,
+    as.token,
     {
-      serviceId: 'onetouchat',
+      serviceId: as.serviceId,
       subject,
       description: 'The tester reports a link drop on port 2 every few minutes since the update.',
       deviceSerial: 'OT-10001',
@@ -89,6 +92,30 @@ describe('background polling against the real server', () => {
     expect(cache.news).toEqual({});
     expect(await badge()).toBe('');
     expect(await alarm()).toMatchObject({ periodInMinutes: 5 });
+  });
+
+  it("sees an account's first case even when this computer's clock is ahead of the server's", async () => {
+    // The LinkSprinter Pro demo account has no case yet. This computer's clock runs 30 minutes ahead.
+    const ahead = { ...deps, now: () => new Date(Date.now() + 30 * 60_000) };
+    await tokenItem.setValue(server.demo.linksprinterPaid.token);
+    expect(await pollOnce(ahead)).toMatchObject({ kind: 'synced', changed: 0 });
+    const filed = await fileIncident('First case of this account', {
+      token: server.demo.linksprinterPaid.token,
+      serviceId: 'linksprinter',
+    });
+    expect(await pollOnce(ahead)).toMatchObject({ kind: 'synced', changed: 1 });
+    expect((await caseCacheItem.getValue()).cases.map((c) => c.id)).toEqual([filed.id]);
+  });
+
+  it('repairs a cache an earlier version left with this computer\'s clock as its cursor and no case', async () => {
+    await tokenItem.setValue(server.demo.gold.token);
+    await pollOnce(deps);
+    const me = (await caseCacheItem.getValue()).userId;
+    const future = new Date(Date.now() + 60 * 60_000).toISOString();
+    await caseCacheItem.setValue({ syncedAt: future, cursor: future, userId: me, cases: [], news: {} });
+    const filed = await fileIncident('Filed while the cursor was in the future');
+    await pollOnce(deps);
+    expect((await caseCacheItem.getValue()).cases.map((c) => c.id)).toContain(filed.id);
   });
 
   it('shows a badge and a notification when an engineer answers, and clears them once the case is seen', async () => {
