@@ -138,6 +138,30 @@ for (const route of routes) {
 const cases = key;
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
+
+// Time inside the application for each measured request, from the server's own request log (`ms`: from the
+// first middleware until the answer is ready). Set against autocannon's latency, it separates the server's
+// work from the time a request waits for the event loop to reach it (and for the client to read the answer).
+// Each route's measured requests are the last ones logged for its path, counted back from the end.
+const logged = new Map<string, number[]>();
+for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+  if (!line.startsWith('{') || !line.includes('"reqId"')) continue;
+  const entry = JSON.parse(line) as { method?: string; path?: string; ms?: number };
+  if (entry.ms === undefined) continue;
+  const route = `${entry.method} ${entry.path}`;
+  const list = logged.get(route) ?? [];
+  list.push(entry.ms);
+  logged.set(route, list);
+}
+const serverMs = new Map<string, { p50: number; p99: number }>();
+for (const { name, result } of [...results].reverse()) {
+  const list = logged.get(name.split(',')[0]) ?? [];
+  const measured = list.splice(Math.max(0, list.length - result.requests.total)).sort((a, b) => a - b);
+  if (measured.length > 0) {
+    const at = (q: number) => measured[Math.min(measured.length - 1, Math.floor(measured.length * q))];
+    serverMs.set(name, { p50: at(0.5), p99: at(0.99) });
+  }
+}
 rmSync(dataDir, { recursive: true, force: true });
 
 const health = results[0].result.requests.average;
@@ -170,7 +194,8 @@ const target: Record<string, string> = {
 };
 const rows = results.map(({ name, result, cpuUs }) => {
   const rps = result.requests.average;
-  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
+  const inside = serverMs.get(name);
+  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${inside ? `${inside.p50.toFixed(1)} / ${inside.p99.toFixed(1)}` : '–'} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name]} |`;
 });
 const load = os
   .loadavg()
@@ -186,11 +211,13 @@ of every case is computed by \`core\` on every request; the page itself (which c
 until a write touches that account's cases. The last row asks for the same page with a new \`updatedSince\` each time, so
 every request misses that cache and reads the index, as the first read after a change does.
 
-| route | req/s | p50 ms | p99 ms | ratio to health | server CPU µs/req | req/s per CPU-second | non-2xx | errors | target |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| route | req/s | p50 ms | p99 ms | in the application p50 / p99 ms | ratio to health | server CPU µs/req | req/s per CPU-second | non-2xx | errors | target |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
-"Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: less
+"In the application" is the time the server's own request log gives each measured request, from its first middleware
+until its answer is ready (commit included for incidents); the rest of autocannon's latency is the request waiting for the
+event loop to reach it, Node writing the answer, and the client reading it. "Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: less
 sensitive than req/s to what else this shared 2-core machine runs (contention still inflates it somewhat). Load average at the end of the run (1 / 5 / 15 min): ${load}.
 
 Resident memory of the server, sampled every second over the measured runs of the three routes of the target (${rssValues.length} samples):
