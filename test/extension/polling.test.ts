@@ -52,13 +52,13 @@ describe('merging fetched cases into the cache', () => {
     expect(cache.syncedAt).toBe(now.toISOString());
   });
 
-  it('completes the first sync of an account without cases without taking this computer\'s clock as the cursor', () => {
+  it("completes the first sync of an account without cases without taking this computer's clock as the cursor", () => {
     const { cache } = mergeCases(EMPTY_CASE_CACHE, [], { userId: 'u1', now });
     expect(cache.syncedAt).toBe(now.toISOString());
     expect(cache.cursor).toBeNull();
   });
 
-  it('keeps the first case of an account that had none, even when this computer\'s clock is ahead of the server', () => {
+  it("keeps the first case of an account that had none, even when this computer's clock is ahead of the server", () => {
     // The computer says 12:00; the server, 20 minutes behind, records the new case at 11:40.
     const clockAhead = new Date('2026-11-26T12:00:00.000Z');
     const empty = mergeCases(EMPTY_CASE_CACHE, [], { userId: 'u1', now: clockAhead }).cache;

@@ -107,7 +107,7 @@ describe('background polling against the real server', () => {
     expect((await caseCacheItem.getValue()).cases.map((c) => c.id)).toEqual([filed.id]);
   });
 
-  it('repairs a cache an earlier version left with this computer\'s clock as its cursor and no case', async () => {
+  it("repairs a cache an earlier version left with this computer's clock as its cursor and no case", async () => {
     await tokenItem.setValue(server.demo.gold.token);
     await pollOnce(deps);
     const me = (await caseCacheItem.getValue()).userId;
