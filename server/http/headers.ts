@@ -1,6 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 
+/** Node's outgoing response behind the context, when the app runs on `@hono/node-server`. */
+function nodeResponse(c: Context): ServerResponse | undefined {
+  return (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+}
+
 /**
  * Sets a response header that does not depend on how the handler answers (request id, CORS, `Location`).
  *
@@ -11,17 +16,12 @@ import type { Context } from 'hono';
  * still replaces what it must. Elsewhere (tests through `app.request`) it falls back to the context.
  */
 export function setResponseHeader(c: Context, name: string, value: string): void {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  const outgoing = nodeResponse(c);
   if (outgoing) outgoing.setHeader(name, value);
   else c.header(name, value);
 }
 
 /** {@link setResponseHeader} for a fixed set of headers. */
 export function setResponseHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing) {
-    for (const name in headers) outgoing.setHeader(name, headers[name]);
-  } else {
-    for (const name in headers) c.header(name, headers[name]);
-  }
+  for (const name in headers) setResponseHeader(c, name, headers[name]);
 }
