@@ -12,7 +12,12 @@ export interface Caller {
 }
 
 export type AppEnv = {
-  Variables: { requestId: string; caller: Caller | undefined };
+  Variables: {
+    requestId: string;
+    caller: Caller | undefined;
+    /** The validated `Idempotency-Key` of an incident submission. */
+    idempotencyKey: string;
+  };
 };
 
 /** What every route needs: built once by `startServer`. */
