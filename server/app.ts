@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -29,6 +29,8 @@ export interface AppOptions {
   inFlight: { count: number };
 }
 
+const ATTACHMENT_PATH = /^\/v1\/cases\/[^/]+\/attachments$/;
+
 const WHERE: Record<string, string> = {
   json: 'body',
   query: 'query',
@@ -52,26 +54,30 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
   app.use('*', requestLog(ctx, options.inFlight));
   app.use('*', securityHeaders());
   app.use('/v1/*', corsHeaders(options.isAllowedOrigin));
+  const json = jsonBody(JSON_BODY_LIMIT);
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    const attachment = /^\/v1\/cases\/[^/]+\/attachments$/.test(c.req.path);
+    const attachment = ATTACHMENT_PATH.test(c.req.path);
     const limit = attachment ? ATTACHMENT_BODY_LIMIT : JSON_BODY_LIMIT;
-    const guarded = async () => {
-      if (attachment || c.req.method === 'DELETE') await next();
-      else await jsonBody(limit)(c, next);
-    };
+    // Attachments and DELETE have their own body handling; every other body is JSON.
+    const read: Next =
+      attachment || c.req.method === 'DELETE'
+        ? next
+        : async () => {
+            await json(c, next);
+          };
     // A declared length is checked from the header; only a chunked body is counted as it streams in.
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       if (Number(length) > limit) throw tooLarge(limit);
-      return guarded();
+      return read();
     }
     return bodyLimit({
       maxSize: limit,
       onError: () => {
         throw tooLarge(limit);
       },
-    })(c, guarded);
+    })(c, read);
   });
   app.use('/v1/*', authenticate(ctx));
   app.use('/v1/*', rateLimit(options.rateLimit));
