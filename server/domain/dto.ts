@@ -24,7 +24,9 @@ export function caseDto(
   zone: string,
   comments?: readonly CommentRow[],
 ): Case {
-  const dto: Case = { ...caseFacts(row, attachments), sla: caseSla(row, now, zone) };
+  // The SLA status is added to the facts object rather than both copied into a new one: same fields, same order.
+  const dto = caseFacts(row, attachments) as Case;
+  dto.sla = caseSla(row, now, zone);
   if (comments) dto.comments = comments.map(commentDto);
   return dto;
 }
