@@ -60,6 +60,13 @@ describe('the OpenAPI document', () => {
     const draft = doc.paths['/v1/incidents'].post.requestBody.content['application/json'].schema;
     expect(draft.additionalProperties).toBe(false);
     expect(draft.properties.subject).toMatchObject({ minLength: 5, maxLength: 200 });
+    // The header a client must send with every submission, with the rule the server checks it by.
+    const key = doc.paths['/v1/incidents'].post.parameters.find(
+      (p: { in: string; name: string }) => p.in === 'header' && p.name === 'idempotency-key',
+    );
+    expect(key).toMatchObject({ required: true, schema: { type: 'string' } });
+    expect('has spaces in it').not.toMatch(new RegExp(key.schema.pattern, 'u'));
+    expect(crypto.randomUUID()).toMatch(new RegExp(key.schema.pattern, 'u'));
     // Every pattern is a valid Unicode regular expression.
     for (const match of text.matchAll(/"pattern":"((?:[^"\\]|\\.)*)"/g)) {
       expect(() => new RegExp(JSON.parse(`"${match[1]}"`), 'u')).not.toThrow();
