@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { IncidentDraft } from '../core/index.js';
 import type { AttachmentStore } from './attachment-store.js';
 import type { IncidentWriter } from './incident-writer.js';
 import type { PaymentGateway } from './payments/gateway.js';
@@ -15,8 +16,10 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     caller: Caller | undefined;
-    /** The validated `Idempotency-Key` of an incident submission. */
-    idempotencyKey: string;
+    /** The request's JSON body, parsed once by the body guard (`http/json-body.ts`); not yet validated. */
+    json: unknown;
+    /** An incident submission's `Idempotency-Key` and body, validated (`routes/incidents.ts`). */
+    submission: { key: string; draft: IncidentDraft };
   };
 };
 

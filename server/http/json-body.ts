@@ -9,7 +9,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Guards every JSON request body before the zod validator sees it: the content type must be JSON in
  * UTF-8 (415), the size within the limit (413), the bytes valid UTF-8 (400) and the text valid JSON
- * (400, with the parser's position). The decoded text is handed on, so the body is read once.
+ * (400, with the parser's position). The decoded text and the parsed value are handed on, so the body is
+ * read and parsed once.
  */
 export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -41,15 +42,18 @@ export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
         detail: 'The request body contains bytes that are not valid UTF-8.',
       });
     }
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       throw new ProblemError(400, 'malformed-json', 'Malformed JSON', {
         detail: `The request body is not valid JSON: ${(error as Error).message}`.slice(0, 300),
       });
     }
-    // The validator reads the body through Hono's cache: give it the text we already decoded.
+    // Hono's validators read the body through its cache: give them the text already decoded. A route that
+    // validates the parsed value itself takes it from the context.
     (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+    c.set('json', parsed);
     await next();
   };
 }

@@ -50,14 +50,18 @@ const submit = createRoute({
 });
 
 /**
- * The `Idempotency-Key` header, checked with the schema the OpenAPI document declares, before the body
- * (as the generated validator would). Hono's header validator copies every request header into a
- * Fetch-API `Headers` object to build its input; this reads the one header the route needs.
+ * The route's inputs, checked with the schemas the OpenAPI document declares and in the generated validators'
+ * order (the `Idempotency-Key` header, then the body), with the same problem documents. They are read
+ * directly: Hono's header validator copies every request header into a Fetch-API `Headers` object to build
+ * its input, and its JSON validator checks the content type again and parses the body a second time, after
+ * the body guard has already refused other types, decoded and parsed it.
  */
-const idempotencyKey: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const result = SubmitHeaders.safeParse({ 'idempotency-key': c.req.header('idempotency-key') });
-  if (!result.success) throw validationProblem('header', issuesToErrors(result.error.issues, 'header'));
-  c.set('idempotencyKey', result.data['idempotency-key']);
+const submission: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const headers = SubmitHeaders.safeParse({ 'idempotency-key': c.req.header('idempotency-key') });
+  if (!headers.success) throw validationProblem('header', issuesToErrors(headers.error.issues, 'header'));
+  const draft = C.IncidentDraft.safeParse(c.get('json'));
+  if (!draft.success) throw validationProblem('body', issuesToErrors(draft.error.issues, 'body'));
+  c.set('submission', { key: headers.data['idempotency-key'], draft: draft.data });
   await next();
 };
 
@@ -132,13 +136,11 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     return caseDto(row, await ctx.repo.listAttachments([row.id]), ctx.now(), ctx.zone);
   };
 
-  // The document shows the route as declared; it is served with the header checked by `idempotencyKey`.
+  // The document shows the route as declared; it is served with its inputs checked by `submission`.
   app.openAPIRegistry.registerPath(submit);
-  const served = { ...submit, request: { body: submit.request.body }, hide: true, middleware: [idempotencyKey] };
-  app.openapi(served, async (c) => {
+  app.openapi({ ...submit, request: {}, hide: true, middleware: [submission] }, async (c) => {
     const caller = requireCustomer(c);
-    const key = c.get('idempotencyKey');
-    const draft = c.req.valid('json');
+    const { key, draft } = c.get('submission');
     const hash = requestHash(draft);
 
     // A key already used is answered with the first response, whatever the account is entitled to now. For
