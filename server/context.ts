@@ -17,7 +17,7 @@ export type AppEnv = {
     requestId: string;
     caller: Caller | undefined;
     /** The request's JSON body, parsed once by the body guard (`http/json-body.ts`); not yet validated. */
-    json: unknown;
+    parsedBody: unknown;
     /** An incident submission's `Idempotency-Key` and body, validated (`routes/incidents.ts`). */
     submission: { key: string; draft: IncidentDraft };
   };

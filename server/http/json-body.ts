@@ -53,7 +53,7 @@ export function jsonBody(limit = JSON_BODY_LIMIT): MiddlewareHandler<AppEnv> {
     // Hono's validators read the body through its cache: give them the text already decoded. A route that
     // validates the parsed value itself takes it from the context.
     (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
-    c.set('json', parsed);
+    c.set('parsedBody', parsed);
     await next();
   };
 }

@@ -59,7 +59,7 @@ const submit = createRoute({
 const submission: MiddlewareHandler<AppEnv> = async (c, next) => {
   const headers = SubmitHeaders.safeParse({ 'idempotency-key': c.req.header('idempotency-key') });
   if (!headers.success) throw validationProblem('header', issuesToErrors(headers.error.issues, 'header'));
-  const draft = C.IncidentDraft.safeParse(c.get('json'));
+  const draft = C.IncidentDraft.safeParse(c.get('parsedBody'));
   if (!draft.success) throw validationProblem('body', issuesToErrors(draft.error.issues, 'body'));
   c.set('submission', { key: headers.data['idempotency-key'], draft: draft.data });
   await next();
