@@ -3,6 +3,7 @@
 // `npm start` runs, durable synchronous=FULL commits, JSON request logs to a file); autocannon drives it
 // over loopback from this process, 50 connections, 20 s per route, one run for the three routes.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -118,6 +119,18 @@ let uncached = 0;
 
 const samples: { t: number; rss: number; route: string }[] = [];
 const results: { name: string; result: AutocannonResult; cpuUs: number }[] = [];
+/**
+ * How fast this shared machine runs right now: the wall time of a fixed piece of CPU work (SHA-256 of 64 bytes,
+ * 200,000 times) in the benchmark process while nothing else of the benchmark runs. The same code gives
+ * different figures when the host is busier; this tells a slow machine from a slower server.
+ */
+function calibrate(): number {
+  const input = Buffer.alloc(64, 7);
+  const start = performance.now();
+  for (let i = 0; i < 200_000; i++) createHash('sha256').update(input).digest();
+  return performance.now() - start;
+}
+const calibrationBefore = calibrate();
 const started = Date.now();
 // Warm every route first (JIT, caches, heap sized for each workload), then measure them in turn.
 for (const route of routes) await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
@@ -136,6 +149,7 @@ for (const route of routes) {
   );
 }
 const cases = key;
+const calibrationAfter = calibrate();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 
@@ -226,6 +240,8 @@ ${rows.join('\n')}
 until its answer is ready (commit included for incidents); the rest of autocannon's latency is the request waiting for the
 event loop to reach it, Node writing the answer, and the client reading it. "Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: less
 sensitive than req/s to what else this shared 2-core machine runs (contention still inflates it somewhat). Load average at the end of the run (1 / 5 / 15 min): ${load}.
+Machine speed: a fixed piece of work (200,000 SHA-256 hashes, alone in the benchmark process) took ${calibrationBefore.toFixed(0)} ms before the
+routes and ${calibrationAfter.toFixed(0)} ms after them; compare it across runs (more milliseconds: a busier host).
 
 Resident memory of the server, sampled every second over the measured runs of the three routes of the target (${rssValues.length} samples):
 median ${rssMedian.toFixed(0)} MiB, min ${rssMin.toFixed(0)} MiB (${(below * 100).toFixed(1)} %), max ${rssMax.toFixed(0)} MiB (+${(above * 100).toFixed(1)} %); the whole range is
