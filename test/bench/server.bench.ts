@@ -121,11 +121,13 @@ const samples: { t: number; rss: number; route: string }[] = [];
 const results: { name: string; result: AutocannonResult; cpuUs: number }[] = [];
 /**
  * How fast this shared machine runs right now: the wall time of a fixed piece of CPU work (SHA-256 of 64 bytes,
- * 200,000 times) in the benchmark process while nothing else of the benchmark runs. The same code gives
+ * 200,000 times) in the benchmark process, before the routes (server idle) and after (server stopped). The same code gives
  * different figures when the host is busier; this tells a slow machine from a slower server.
  */
 function calibrate(): number {
   const input = Buffer.alloc(64, 7);
+  // Compiled first, so the first measurement is not also the JIT's warm-up.
+  for (let i = 0; i < 20_000; i++) createHash('sha256').update(input).digest();
   const start = performance.now();
   for (let i = 0; i < 200_000; i++) createHash('sha256').update(input).digest();
   return performance.now() - start;
@@ -149,9 +151,9 @@ for (const route of routes) {
   );
 }
 const cases = key;
-const calibrationAfter = calibrate();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
+const calibrationAfter = calibrate();
 
 // Time inside the application for each measured request, from the server's own request log (`ms`: from the
 // first middleware until the answer is ready). Set against autocannon's latency, it separates the server's
