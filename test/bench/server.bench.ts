@@ -118,7 +118,8 @@ const routes = [
 let uncached = 0;
 
 const samples: { t: number; rss: number; route: string }[] = [];
-const results: { name: string; result: AutocannonResult; cpuUs: number }[] = [];
+const results: { name: string; result: AutocannonResult; cpuUs: number; cores: { server: number; client: number } }[] =
+  [];
 /**
  * How fast this shared machine runs right now: the wall time of a fixed piece of CPU work (SHA-256 of 64 bytes,
  * 200,000 times) in the benchmark process, before the routes (server idle) and after (server stopped). The same code gives
@@ -138,16 +139,23 @@ const started = Date.now();
 for (const route of routes) await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
 for (const route of routes) {
   const cpuStart = cpuMs();
+  const clientStart = process.cpuUsage();
+  const wallStart = performance.now();
   const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: rssMiB(), route: route.name }), 1000);
   const result = await autocannon({ ...route.options, connections: CONNECTIONS, duration: DURATION });
   clearInterval(sampler);
-  const cpuUs = ((cpuMs() - cpuStart) * 1000) / Math.max(1, result.requests.total);
-  results.push({ name: route.name, result, cpuUs });
+  const wall = performance.now() - wallStart;
+  const serverCpu = cpuMs() - cpuStart;
+  const client = process.cpuUsage(clientStart);
+  const cpuUs = (serverCpu * 1000) / Math.max(1, result.requests.total);
+  const cores = { server: serverCpu / wall, client: (client.user + client.system) / 1000 / wall };
+  results.push({ name: route.name, result, cpuUs, cores });
   const phase = samples.filter((x) => x.route === route.name).map((x) => x.rss.toFixed(0));
   console.log(`  RSS during ${route.name} (MiB, every second): ${phase.join(' ')}`);
   console.log(
     `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-      `non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${cpuUs.toFixed(0)} µs/request`,
+      `non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${cpuUs.toFixed(0)} µs/request, ` +
+      `CPU cores used: server ${cores.server.toFixed(2)}, autocannon ${cores.client.toFixed(2)}`,
   );
 }
 const cases = key;
@@ -215,10 +223,10 @@ const target: Record<string, (result: AutocannonResult) => string> = {
   'GET /v1/health': () => '(ceiling of the stack)',
   'GET /v1/cases, page not cached': () => '(for information)',
 };
-const rows = results.map(({ name, result, cpuUs }) => {
+const rows = results.map(({ name, result, cpuUs, cores }) => {
   const rps = result.requests.average;
   const inside = serverMs.get(name);
-  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${inside ? `${inside.p50.toFixed(1)} / ${inside.p99.toFixed(1)}` : '–'} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name](result)} |`;
+  return `| \`${name}\` | ${rps.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${inside ? `${inside.p50.toFixed(1)} / ${inside.p99.toFixed(1)}` : '–'} | ${(rps / health).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(1e6 / cpuUs).toFixed(0)} | ${cores.server.toFixed(2)} / ${cores.client.toFixed(2)} | ${result.non2xx} | ${result.errors + result.timeouts} | ${target[name](result)} |`;
 });
 const load = os
   .loadavg()
@@ -234,14 +242,16 @@ of every case is computed by \`core\` on every request; the page itself (which c
 until a write touches that account's cases. The last row asks for the same page with a new \`updatedSince\` each time, so
 every request misses that cache and reads the index, as the first read after a change does.
 
-| route | req/s | p50 ms | p99 ms | in the application p50 / p99 ms | ratio to health | server CPU µs/req | req/s per CPU-second | non-2xx | errors | target |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| route | req/s | p50 ms | p99 ms | in the application p50 / p99 ms | ratio to health | server CPU µs/req | req/s per CPU-second | CPU cores server / autocannon | non-2xx | errors | target |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 "In the application" is the time the server's own request log gives each measured request, from its first middleware
 until its answer is ready (commit included for incidents); the rest of autocannon's latency is the request waiting for the
 event loop to reach it, Node writing the answer, and the client reading it. "Server CPU µs/req" is the CPU time (user + system, from \`/proc\`) the server process spent per answered request: less
-sensitive than req/s to what else this shared 2-core machine runs (contention still inflates it somewhat). Load average at the end of the run (1 / 5 / 15 min): ${load}.
+sensitive than req/s to what else this shared 2-core machine runs (contention still inflates it somewhat). "CPU cores" is the
+CPU time the server process (every thread) and the benchmark process (autocannon) each used, divided by the route's wall time:
+a server near 1.0 is bound by its one JavaScript thread, whatever the other core has left. Load average at the end of the run (1 / 5 / 15 min): ${load}.
 Machine speed: a fixed piece of work (200,000 SHA-256 hashes, alone in the benchmark process) took ${calibrationBefore.toFixed(0)} ms before the
 routes and ${calibrationAfter.toFixed(0)} ms after them; compare it across runs (more milliseconds: a busier host).
 
