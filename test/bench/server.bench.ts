@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { SERVER_NODE_ARGS } from '../../scripts/server-command.mjs';
+import { fmt, probeHost } from './_lib/host-probe.js';
 import { writeBenchmarkSection } from './_lib/report.js';
 
 interface AutocannonResult {
@@ -134,6 +135,10 @@ function calibrate(): number {
   return performance.now() - start;
 }
 const calibrationBefore = calibrate();
+// The "Host" section's probe, for 10 s with the server idle and again once it has stopped: how steadily the host
+// gave its CPUs around this run (episodes of slowed CPUs are where the p99 of a saturated route falls).
+const HOST_PROBE_MS = 10_000;
+const hostBefore = await probeHost(HOST_PROBE_MS);
 const started = Date.now();
 // Warm every route first (JIT, caches, heap sized for each workload), then measure them in turn.
 for (const route of routes) await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
@@ -162,6 +167,7 @@ const cases = key;
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
 const calibrationAfter = calibrate();
+const hostAfter = await probeHost(HOST_PROBE_MS);
 
 // Time inside the application for each measured request, from the server's own request log (`ms`: from the
 // first middleware until the answer is ready). Set against autocannon's latency, it separates the server's
@@ -254,6 +260,9 @@ CPU time the server process (every thread) and the benchmark process (autocannon
 a server near 1.0 is bound by its one JavaScript thread, whatever the other core has left. Load average at the end of the run (1 / 5 / 15 min): ${load}.
 Machine speed: a fixed piece of work (200,000 SHA-256 hashes, alone in the benchmark process) took ${calibrationBefore.toFixed(0)} ms before the
 routes and ${calibrationAfter.toFixed(0)} ms after them; compare it across runs (more milliseconds: a busier host).
+Host steadiness (the probe of the "Host" section, ${HOST_PROBE_MS / 1000} s on every CPU at once): ${fmt(100 * hostBefore.slowShare, 1)} % of its 10 ms windows
+ran below half speed before the routes and ${fmt(100 * hostAfter.slowShare, 1)} % after them, with ${fmt(100 * hostBefore.sharedShare)} % and ${fmt(100 * hostAfter.sharedShare)} % of those slow
+episodes on every CPU at once.
 
 Resident memory of the server, sampled every second over the measured runs of the three routes of the target (${rssValues.length} samples):
 median ${rssMedian.toFixed(0)} MiB, min ${rssMin.toFixed(0)} MiB (${(below * 100).toFixed(1)} %), max ${rssMax.toFixed(0)} MiB (+${(above * 100).toFixed(1)} %); the whole range is
