@@ -50,10 +50,13 @@ ${rows.join('\n')}
 
 ${
   total > 0
-    ? `${fmt(100 * probe.sharedShare)} % of the episodes were on every thread at once: the same fixed work slowed on all
-${threads} CPUs together, while no thread was ever paused longer than ${fmt(probe.longestPauseMs, 1)} ms. What slows it is
-outside this machine (the host it runs on), not another program here. About ${fmt(100 * probe.slowShare, 1)} % of the time, the CPUs
-ran below half their usual speed.`
+    ? `${fmt(100 * probe.sharedShare)} % of the episodes were on every thread at once, and no thread was ever paused longer
+than ${fmt(probe.longestPauseMs, 1)} ms. ${
+        probe.sharedShare >= 0.5
+          ? `The same fixed work mostly slowed on all ${threads} CPUs together: what slows it is outside this machine
+(the host it runs on), not another program here.`
+          : 'Most episodes were on one CPU at a time: something on this machine took that CPU.'
+      } About ${fmt(100 * probe.slowShare, 1)} % of the time, the CPUs ran below half their usual speed.`
     : 'No thread had a slow window in this run.'
 }
 
