@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { SERVER_NODE_ARGS } from '../../scripts/server-command.mjs';
-import { fmt, probeHost } from './_lib/host-probe.js';
+import { classifySamples, fmt, overlapsSample, probeHost, startHostMonitor } from './_lib/host-probe.js';
 import { writeBenchmarkSection } from './_lib/report.js';
 
 interface AutocannonResult {
@@ -20,7 +20,9 @@ interface AutocannonResult {
   timeouts: number;
   '2xx': number;
 }
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult> & {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, latencyMs: number) => void): void;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const CONNECTIONS = 50;
@@ -119,8 +121,18 @@ const routes = [
 let uncached = 0;
 
 const samples: { t: number; rss: number; route: string }[] = [];
-const results: { name: string; result: AutocannonResult; cpuUs: number; cores: { server: number; client: number } }[] =
-  [];
+const results: {
+  name: string;
+  result: AutocannonResult;
+  cpuUs: number;
+  cores: { server: number; client: number };
+  monitor: ReturnType<typeof classifySamples> & { samples: number };
+}[] = [];
+/** The route whose slow requests are set against the monitor's samples: the one with the p99 target. */
+const TAIL_ROUTE = 'POST /v1/incidents';
+const TAIL_MS = 30;
+const TAIL_SAMPLE = 'a fixed piece of integer work (about 0.5 ms)';
+let tail = { slow: 0, slowInHostSlowed: 0, slowInWaiting: 0, all: 0, allInHostSlowed: 0, allInWaiting: 0 };
 /**
  * How fast this shared machine runs right now: the wall time of a fixed piece of CPU work (SHA-256 of 64 bytes,
  * 200,000 times) in the benchmark process, before the routes (server idle) and after (server stopped). The same code gives
@@ -143,24 +155,55 @@ const started = Date.now();
 // Warm every route first (JIT, caches, heap sized for each workload), then measure them in turn.
 for (const route of routes) await autocannon({ ...route.options, connections: CONNECTIONS, duration: WARMUP });
 for (const route of routes) {
+  // A light thread times a fixed piece of work throughout the route (the same for every route).
+  const monitor = await startHostMonitor();
   const cpuStart = cpuMs();
   const clientStart = process.cpuUsage();
   const wallStart = performance.now();
   const sampler = setInterval(() => samples.push({ t: Date.now() - started, rss: rssMiB(), route: route.name }), 1000);
-  const result = await autocannon({ ...route.options, connections: CONNECTIONS, duration: DURATION });
-  clearInterval(sampler);
+  // For the tail route, every answer's time and latency are kept, to set them against the monitor's samples.
+  const answers: number[] = [];
+  const run = autocannon({ ...route.options, connections: CONNECTIONS, duration: DURATION });
+  if (route.name === TAIL_ROUTE) {
+    run.on('response', (_client, _status, _bytes, latencyMs) => {
+      answers.push(performance.timeOrigin + performance.now(), latencyMs);
+    });
+  }
+  const result = await run;
   const wall = performance.now() - wallStart;
   const serverCpu = cpuMs() - cpuStart;
   const client = process.cpuUsage(clientStart);
+  clearInterval(sampler);
+  const { samples: monitorSamples, cpuMs: monitorCpuMs } = await monitor.stop();
+  const classified = classifySamples(monitorSamples);
+  if (route.name === TAIL_ROUTE) {
+    const counts = { slow: 0, slowInHostSlowed: 0, slowInWaiting: 0, all: 0, allInHostSlowed: 0, allInWaiting: 0 };
+    for (let i = 0; i < answers.length; i += 2) {
+      const [answered, latency] = [answers[i], answers[i + 1]];
+      const inHostSlowed = overlapsSample(classified.hostSlowed, answered - latency, answered);
+      const inWaiting = overlapsSample(classified.waiting, answered - latency, answered);
+      counts.all++;
+      if (inHostSlowed) counts.allInHostSlowed++;
+      if (inWaiting) counts.allInWaiting++;
+      if (latency >= TAIL_MS) {
+        counts.slow++;
+        if (inHostSlowed) counts.slowInHostSlowed++;
+        if (inWaiting) counts.slowInWaiting++;
+      }
+    }
+    tail = counts;
+  }
   const cpuUs = (serverCpu * 1000) / Math.max(1, result.requests.total);
-  const cores = { server: serverCpu / wall, client: (client.user + client.system) / 1000 / wall };
-  results.push({ name: route.name, result, cpuUs, cores });
+  const cores = { server: serverCpu / wall, client: ((client.user + client.system) / 1000 - monitorCpuMs) / wall };
+  results.push({ name: route.name, result, cpuUs, cores, monitor: { ...classified, samples: monitorSamples.length } });
   const phase = samples.filter((x) => x.route === route.name).map((x) => x.rss.toFixed(0));
   console.log(`  RSS during ${route.name} (MiB, every second): ${phase.join(' ')}`);
   console.log(
     `${route.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
       `non-2xx ${result.non2xx}, errors ${result.errors}, server CPU ${cpuUs.toFixed(0)} µs/request, ` +
-      `CPU cores used: server ${cores.server.toFixed(2)}, autocannon ${cores.client.toFixed(2)}`,
+      `CPU cores used: server ${cores.server.toFixed(2)}, autocannon ${cores.client.toFixed(2)}; ` +
+      `monitor samples slowed by the host ${fmt((100 * classified.hostSlowed.length) / monitorSamples.length, 1)} %, ` +
+      `waiting for a CPU ${fmt((100 * classified.waiting.length) / monitorSamples.length, 1)} %`,
   );
 }
 const cases = key;
@@ -263,6 +306,14 @@ routes and ${calibrationAfter.toFixed(0)} ms after them; compare it across runs 
 Host steadiness (the probe of the "Host" section, ${HOST_PROBE_MS / 1000} s on every CPU at once): ${fmt(100 * hostBefore.slowShare, 1)} % of its 10 ms windows
 ran below half speed before the routes and ${fmt(100 * hostAfter.slowShare, 1)} % after them, with ${fmt(100 * hostBefore.sharedShare)} % and ${fmt(100 * hostAfter.sharedShare)} % of those slow
 episodes on every CPU at once.
+
+While each route ran, a monitor thread (about 5 % of one CPU, the same for every route) timed ${TAIL_SAMPLE} every 10 ms,
+with the time the kernel kept it waiting for a CPU. Of the samples that took more than twice the median, one that spent
+over 10 % of its time waiting for a CPU is *waiting* (this machine was busy); any other is *slowed by the host* (not
+kept waiting by this machine, yet the same work took more than twice as long). Slowed by the host / waiting: ${results.map((r) => `${r.name.replace(/^(GET|POST) /, '')} ${fmt((100 * r.monitor.hostSlowed.length) / r.monitor.samples, 1)} % / ${fmt((100 * r.monitor.waiting.length) / r.monitor.samples, 1)} %`).join('; ')}.
+During \`${TAIL_ROUTE}\`, ${tail.slow.toLocaleString('en-US')} requests (${fmt((100 * tail.slow) / Math.max(1, tail.all), 2)} %) took ${TAIL_MS} ms or more: ${fmt((100 * tail.slowInHostSlowed) / Math.max(1, tail.slow))} % of them
+were in flight during a sample slowed by the host (against ${fmt((100 * tail.allInHostSlowed) / Math.max(1, tail.all), 1)} % of all its requests), and
+${fmt((100 * tail.slowInWaiting) / Math.max(1, tail.slow))} % during a sample that waited for a CPU (against ${fmt((100 * tail.allInWaiting) / Math.max(1, tail.all), 1)} % of all).
 
 Resident memory of the server, sampled every second over the measured runs of the three routes of the target (${rssValues.length} samples):
 median ${rssMedian.toFixed(0)} MiB, min ${rssMin.toFixed(0)} MiB (${(below * 100).toFixed(1)} %), max ${rssMax.toFixed(0)} MiB (+${(above * 100).toFixed(1)} %); the whole range is
