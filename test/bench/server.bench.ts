@@ -126,7 +126,7 @@ const results: {
   result: AutocannonResult;
   cpuUs: number;
   cores: { server: number; client: number };
-  monitor: ReturnType<typeof classifySamples> & { samples: number };
+  monitor: ReturnType<typeof classifySamples> & { samples: number; cpuShare: number };
 }[] = [];
 /** The route whose slow requests are set against the monitor's samples: the one with the p99 target. */
 const TAIL_ROUTE = 'POST /v1/incidents';
@@ -195,7 +195,13 @@ for (const route of routes) {
   }
   const cpuUs = (serverCpu * 1000) / Math.max(1, result.requests.total);
   const cores = { server: serverCpu / wall, client: ((client.user + client.system) / 1000 - monitorCpuMs) / wall };
-  results.push({ name: route.name, result, cpuUs, cores, monitor: { ...classified, samples: monitorSamples.length } });
+  results.push({
+    name: route.name,
+    result,
+    cpuUs,
+    cores,
+    monitor: { ...classified, samples: monitorSamples.length, cpuShare: monitorCpuMs / wall },
+  });
   const phase = samples.filter((x) => x.route === route.name).map((x) => x.rss.toFixed(0));
   console.log(`  RSS during ${route.name} (MiB, every second): ${phase.join(' ')}`);
   console.log(
@@ -307,7 +313,7 @@ Host steadiness (the probe of the "Host" section, ${HOST_PROBE_MS / 1000} s on e
 ran below half speed before the routes and ${fmt(100 * hostAfter.slowShare, 1)} % after them, with ${fmt(100 * hostBefore.sharedShare)} % and ${fmt(100 * hostAfter.sharedShare)} % of those slow
 episodes on every CPU at once.
 
-While each route ran, a monitor thread (about 5 % of one CPU, the same for every route) timed ${TAIL_SAMPLE} every 10 ms,
+While each route ran, a monitor thread (the same for every route; it used ${fmt(100 * Math.min(...results.map((r) => r.monitor.cpuShare)), 1)}–${fmt(100 * Math.max(...results.map((r) => r.monitor.cpuShare)), 1)} % of one CPU) timed ${TAIL_SAMPLE} every 10 ms,
 with the time the kernel kept it waiting for a CPU. Of the samples that took more than twice the median, one that spent
 over 10 % of its time waiting for a CPU is *waiting* (this machine was busy); any other is *slowed by the host* (not
 kept waiting by this machine, yet the same work took more than twice as long). Slowed by the host / waiting: ${results.map((r) => `${r.name.replace(/^(GET|POST) /, '')} ${fmt((100 * r.monitor.hostSlowed.length) / r.monitor.samples, 1)} % / ${fmt((100 * r.monitor.waiting.length) / r.monitor.samples, 1)} %`).join('; ')}.

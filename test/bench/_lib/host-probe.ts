@@ -196,8 +196,8 @@ export interface HostMonitor {
   stop(): Promise<{ samples: MonitorSample[]; cpuMs: number }>;
 }
 
-// Every 10 ms, 25 pieces of the probe's work (about 0.5 ms: some 5 % of one CPU), timed by the wall clock and
-// by the kernel's count of the thread's time on a CPU. Plain JavaScript, run with `eval`.
+// Every 10 ms, 25 pieces of the probe's work (about 0.5 ms; with the reads, 6–7 % of one CPU), timed by the wall clock and
+// by the kernel's count of the time the thread waited for a CPU. Plain JavaScript, run with `eval`.
 const MONITOR = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
