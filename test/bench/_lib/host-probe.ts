@@ -74,20 +74,24 @@ interface Episode {
   lowest: number;
 }
 
+/** When window `i` began: when the one before it ended (the first is taken as a full window). */
+function windowStart(run: ThreadRun, i: number): number {
+  return i === 0 ? run.ends[0] - WINDOW_MS : run.ends[i - 1];
+}
+
 function episodes(run: ThreadRun): Episode[] {
   const median = quantile(run.counts, 0.5);
   const found: Episode[] = [];
   let current: Episode | null = null;
   for (let i = 0; i < run.counts.length; i++) {
     const slow = run.counts[i] < median / 2;
-    const windowStart = i === 0 ? run.ends[0] - WINDOW_MS : run.ends[i - 1];
     if (slow) {
       const share = run.counts[i] / median;
       if (current) {
         current.end = run.ends[i];
         current.lowest = Math.min(current.lowest, share);
       } else {
-        current = { start: windowStart, end: run.ends[i], lowest: share };
+        current = { start: windowStart(run, i), end: run.ends[i], lowest: share };
       }
     } else if (current) {
       found.push(current);
@@ -149,10 +153,7 @@ export async function probeHost(durationMs: number): Promise<HostProbe> {
     const gaps = found.slice(1).map((e, i) => e.start - found[i].start);
     const slowIndexes = run.counts.flatMap((c, i) => (c < median / 2 ? [i] : []));
     const slowWaits = slowIndexes.map((i) => run.waits[i]);
-    const slowLost = slowIndexes.map((i) => {
-      const length = run.ends[i] - (i === 0 ? run.ends[0] - WINDOW_MS : run.ends[i - 1]);
-      return length - (run.counts[i] * run.pieceUs) / 1000;
-    });
+    const slowLost = slowIndexes.map((i) => run.ends[i] - windowStart(run, i) - (run.counts[i] * run.pieceUs) / 1000);
     const mean = (values: number[]) => (values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : 0);
     return {
       index,
@@ -160,7 +161,7 @@ export async function probeHost(durationMs: number): Promise<HostProbe> {
       median,
       p10: quantile(run.counts, 0.1) / median,
       p1: quantile(run.counts, 0.01) / median,
-      slowShare: run.counts.filter((c) => c < median / 2).length / run.counts.length,
+      slowShare: slowIndexes.length / run.counts.length,
       episodes: found.length,
       shared: found.filter((e) => others.every((o) => overlaps(e, o))).length,
       medianLengthMs: lengths.length ? quantile(lengths, 0.5) : 0,
