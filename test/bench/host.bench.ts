@@ -4,8 +4,8 @@
 // One thread per CPU runs the same fixed piece of integer work (no memory traffic, no allocation, no system
 // call) over and over and counts how many pieces it completes in each 10 ms window. On a steady machine every
 // window holds about the same count. The figures say how often, how long and how much the count drops, whether
-// the threads drop together (the whole machine slowed: the host) or one at a time (something else on this
-// machine took that CPU), and the longest pause between two pieces (a thread taken off its CPU altogether).
+// the threads drop together, and how much of the work lost in a slow window the thread spent waiting in the
+// kernel's run queue for a CPU (this machine busy) rather than running slowly without waiting (the host).
 // The server benchmark's tail latency is read against them.
 import { fmt, probeHost, WINDOW_MS } from './_lib/host-probe.js';
 import { writeBenchmarkSection } from './_lib/report.js';

@@ -131,7 +131,6 @@ const results: {
 /** The route whose slow requests are set against the monitor's samples: the one with the p99 target. */
 const TAIL_ROUTE = 'POST /v1/incidents';
 const TAIL_MS = 30;
-const TAIL_SAMPLE = 'a fixed piece of integer work (about 0.5 ms)';
 let tail = { slow: 0, slowInHostSlowed: 0, slowInWaiting: 0, all: 0, allInHostSlowed: 0, allInWaiting: 0 };
 /**
  * How fast this shared machine runs right now: the wall time of a fixed piece of CPU work (SHA-256 of 64 bytes,
@@ -313,7 +312,7 @@ Host steadiness (the probe of the "Host" section, ${HOST_PROBE_MS / 1000} s on e
 ran below half speed before the routes and ${fmt(100 * hostAfter.slowShare, 1)} % after them, with ${fmt(100 * hostBefore.sharedShare)} % and ${fmt(100 * hostAfter.sharedShare)} % of those slow
 episodes on every CPU at once.
 
-While each route ran, a monitor thread (the same for every route; it used ${fmt(100 * Math.min(...results.map((r) => r.monitor.cpuShare)), 1)}–${fmt(100 * Math.max(...results.map((r) => r.monitor.cpuShare)), 1)} % of one CPU) timed ${TAIL_SAMPLE} every 10 ms,
+While each route ran, a monitor thread (the same for every route; it used ${fmt(100 * Math.min(...results.map((r) => r.monitor.cpuShare)), 1)}–${fmt(100 * Math.max(...results.map((r) => r.monitor.cpuShare)), 1)} % of one CPU) timed a fixed piece of integer work (about 0.5 ms) every 10 ms,
 with the time the kernel kept it waiting for a CPU. Of the samples that took more than twice the median, one that spent
 over 10 % of its time waiting for a CPU is *waiting* (this machine was busy); any other is *slowed by the host* (not
 kept waiting by this machine, yet the same work took more than twice as long). Slowed by the host / waiting: ${results.map((r) => `${r.name.replace(/^(GET|POST) /, '')} ${fmt((100 * r.monitor.hostSlowed.length) / r.monitor.samples, 1)} % / ${fmt((100 * r.monitor.waiting.length) / r.monitor.samples, 1)} %`).join('; ')}.

@@ -12,6 +12,8 @@ interface ThreadRun {
   waits: number[];
   /** The longest time between the end of one piece and the end of the next, in ms. */
   longestPauseMs: number;
+  /** Pieces in the median window. */
+  median: number;
   /** The time one piece takes at the median window's pace, in µs. */
   pieceUs: number;
 }
@@ -53,9 +55,9 @@ parentPort.postMessage({ ends, counts, waits, longestPauseMs, x: x & 1 });
 function runThread(durationMs: number): Promise<ThreadRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { eval: true, workerData: { durationMs, windowMs: WINDOW_MS } });
-    worker.once('message', (run: Omit<ThreadRun, 'pieceUs'>) => {
+    worker.once('message', (run: Omit<ThreadRun, 'median' | 'pieceUs'>) => {
       const median = quantile(run.counts, 0.5);
-      resolve({ ...run, pieceUs: (WINDOW_MS * 1000) / median });
+      resolve({ ...run, median, pieceUs: (WINDOW_MS * 1000) / median });
     });
     worker.once('error', reject);
   });
@@ -80,7 +82,7 @@ function windowStart(run: ThreadRun, i: number): number {
 }
 
 function episodes(run: ThreadRun): Episode[] {
-  const median = quantile(run.counts, 0.5);
+  const median = run.median;
   const found: Episode[] = [];
   let current: Episode | null = null;
   for (let i = 0; i < run.counts.length; i++) {
@@ -138,7 +140,6 @@ export interface HostProbe {
   slowShare: number;
   /** Share of all episodes that were on every thread at once. */
   sharedShare: number;
-  longestPauseMs: number;
 }
 
 /** Runs the probe on one thread per CPU, all at once, for `durationMs`. */
@@ -146,7 +147,7 @@ export async function probeHost(durationMs: number): Promise<HostProbe> {
   const count = os.availableParallelism();
   const runs = await Promise.all(Array.from({ length: count }, () => runThread(durationMs)));
   const threads = runs.map((run, index): ThreadFigures => {
-    const median = quantile(run.counts, 0.5);
+    const median = run.median;
     const found = episodes(run);
     const others = runs.filter((_, i) => i !== index).map(episodes);
     const lengths = found.map((e) => e.end - e.start);
@@ -179,7 +180,6 @@ export async function probeHost(durationMs: number): Promise<HostProbe> {
     threads,
     slowShare: threads.reduce((sum, t) => sum + t.slowShare, 0) / threads.length,
     sharedShare: total === 0 ? 0 : threads.reduce((sum, t) => sum + t.shared, 0) / total,
-    longestPauseMs: Math.max(...threads.map((t) => t.longestPauseMs)),
   };
 }
 
