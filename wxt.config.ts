@@ -12,6 +12,14 @@ export const SERVICE_HOST_MATCHES = [
 /** The default API origin (`npm start`): the background polls it without asking. Ports are not part of a match. */
 const DEFAULT_API_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * The public half of the extension's signing key. It fixes the Chrome extension id
+ * (`odkjjkhldblfpjljodhenbaghdngooal`) for unpacked builds too, so the API can allow exactly our origin
+ * in CORS instead of every `chrome-extension://` origin.
+ */
+export const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuFNWcUl0+z3L76Ac7WSqtATJ9KLZf3gcE1txXN/VDx1ImKpwZqGaD94pre88Pw+Yv+w+ZbFDuOiEYOWXyXKqbH9ZbO4ZWpWpoS2GDpscTLPdTr59bwV8fMudUDKK9TQE3PWCKMKUsNbGdxFacilb3ef9dOausb45JKQTbohbwLND7+p5YdPmT4Yh+25A/dk+i2s6cYbD/3dgLskdBNz9g3UW9yKzi1KIkQZpKaHhY9pJs4TXnIrzd1QyvuUskIDFDfMiJ6c/YJTCnctwjkfpwherqfhWazUXadIhS4t7NV5wO5gy+9WaeUMAwXdUQBU7v5wxbMIrNZhlrsxRJu8j0wIDAQAB';
+
 /** Origins the options page may ask for, one at a time: another API origin, partner hosts. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -36,6 +44,7 @@ export default defineConfig({
     default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    ...(browser === 'firefox' ? {} : { key: EXTENSION_PUBLIC_KEY }),
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...SERVICE_HOST_MATCHES, ...DEFAULT_API_MATCHES],
     // Asked for at run time, one origin at a time: another API origin, partner hosts (and `scripting`, to
