@@ -38,6 +38,30 @@ describe.each([
     expect(paths({ ...valid, subject: 'Bell\u0007 rings here' })).toEqual(['subject']);
     expect(paths({ ...valid, description: `${valid.description}\u0000` })).toEqual(['description']);
   });
+  it('refuses a subject or a description made of invisible characters', () => {
+    const zeroWidth = '\u200B'.repeat(5);
+    expect(paths({ ...valid, subject: zeroWidth })).toEqual(['subject']);
+    expect(paths({ ...valid, subject: `ab${'\u3164'.repeat(4)}` })).toEqual(['subject']);
+    expect(paths({ ...valid, description: `ok${'\u2800'.repeat(30)}` })).toEqual(['description']);
+    const r = schema.safeParse({ ...valid, subject: zeroWidth });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+      'must contain at least 5 visible characters',
+    ]);
+  });
+  it('removes bidirectional overrides and isolates from the text it accepts', () => {
+    const r = schema.safeParse({
+      ...valid,
+      subject: 'Invoice \u202Egpj.exe\u202C attached',
+      description: `${valid.description} \u2067isolated\u2069 \u202Bembedded\u202C`,
+    });
+    expect(r.success && r.data.subject).toBe('Invoice gpj.exe attached');
+    expect(r.success && r.data.description).toBe(`${valid.description} isolated embedded`);
+  });
+  it('keeps right-to-left text and its marks', () => {
+    const subject = 'שגיאה בבדיקת קישור\u200F 40%';
+    const r = schema.safeParse({ ...valid, subject });
+    expect(r.success && r.data.subject).toBe(subject);
+  });
   it('refuses a huge description', () => {
     expect(paths({ ...valid, description: 'x'.repeat(20_001) })).toEqual(['description']);
   });

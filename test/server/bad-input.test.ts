@@ -123,6 +123,29 @@ describe('bad input gets a clear 4xx problem document', () => {
     expect(p.errors).toContainEqual({ path: 'subject', message: 'must not contain control characters' });
   });
 
+  it('a subject of zero-width spaces → 400 asking for visible characters', async () => {
+    const p = await expectProblem(await raw(JSON.stringify({ ...drafts.gold, subject: '\u200B'.repeat(5) })), 400);
+    expect(p.errors).toContainEqual({ path: 'subject', message: 'must contain at least 5 visible characters' });
+  });
+
+  it('bidirectional overrides are removed from a case and from a reply', async () => {
+    const created = await postIncident(h, 'gold', { ...drafts.gold, subject: 'Report \u202Efdp.exe\u202C attached' });
+    expect(created.status).toBe(201);
+    const incident = await json<{ id: string; subject: string }>(created);
+    expect(incident.subject).toBe('Report fdp.exe attached');
+    const reply = await h.api(`/v1/cases/${incident.id}/comments`, {
+      as: 'gold',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'See \u2067txt.exe\u2069 please' }),
+    });
+    expect(reply.status).toBe(201);
+    const detail = await json<{ comments: { body: string }[] }>(
+      await h.api(`/v1/cases/${incident.id}`, { as: 'gold' }),
+    );
+    expect(detail.comments.at(-1)?.body).toBe('See txt.exe please');
+  });
+
   it('an unknown service → 400', async () => {
     const p = await expectProblem(await raw(JSON.stringify({ ...drafts.gold, serviceId: 'nope' })), 400);
     expect(p.errors).toContainEqual({ path: 'serviceId', message: 'is not a known service' });

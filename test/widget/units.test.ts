@@ -82,4 +82,18 @@ describe('widget building blocks', () => {
     expect(ok.errors).to.equal(undefined);
     expect(ok.draft?.subject).to.equal('Link test');
   });
+
+  it('asks for visible characters when a field is filled with blank ones', () => {
+    const fields = {
+      serviceId: 'netscout-insights',
+      subject: '\u200B'.repeat(6),
+      description: 'Twenty characters or more here.',
+      deviceSerial: '',
+      firmwareVersion: '',
+      contactEmail: 'a@b.example',
+    };
+    expect(validateIncident(fields, messagesFor('en')).errors).to.deep.equal({
+      subject: 'Enter at least 5 letters, digits or signs: blank characters do not count.',
+    });
+  });
 });

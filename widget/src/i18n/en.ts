@@ -118,6 +118,7 @@ export const en: Messages = {
     fieldError: {
       required: 'This field is required.',
       minLength: (n) => `Enter at least ${n} characters.`,
+      minVisible: (n) => `Enter at least ${n} letters, digits or signs: blank characters do not count.`,
       maxLength: (n) => `Enter at most ${n} characters.`,
       email: 'Enter an email address, such as name@example.com.',
       serial: 'Use 4 to 32 letters, digits or dashes.',

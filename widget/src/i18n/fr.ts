@@ -123,6 +123,7 @@ export const fr: Messages = {
     fieldError: {
       required: 'Ce champ est obligatoire.',
       minLength: (n) => `Saisissez au moins ${n} caractères.`,
+      minVisible: (n) => `Saisissez au moins ${n} lettres, chiffres ou signes : les caractères blancs ne comptent pas.`,
       maxLength: (n) => `Saisissez au plus ${n} caractères.`,
       email: 'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',
       serial: 'Utilisez de 4 à 32 lettres, chiffres ou tirets.',

@@ -75,6 +75,7 @@ export interface Messages {
     fieldError: {
       required: string;
       minLength: (n: number) => string;
+      minVisible: (n: number) => string;
       maxLength: (n: number) => string;
       email: string;
       serial: string;

@@ -58,6 +58,7 @@ interface Issue {
   minimum?: unknown;
   maximum?: unknown;
   format?: string;
+  params?: { minimumVisible?: number };
   message: string;
 }
 
@@ -74,6 +75,7 @@ function issueText(issue: Issue, field: Field, value: string, m: Messages['incid
       if (field === 'serviceId') return m.unknownService;
       return m.controlCharacters;
     case 'custom':
+      if (issue.params?.minimumVisible !== undefined) return m.minVisible(issue.params.minimumVisible);
       return field === 'serviceId' ? m.unknownService : m.requiredHardware;
     default:
       return m.required;
