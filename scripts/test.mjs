@@ -21,9 +21,12 @@ const steps = [
   { name: 'end-to-end (Chromium)', cmd: 'npx vitest run --project e2e', needs: 'test/e2e' },
 ];
 
+// `node scripts/test.mjs core` runs only the steps whose name starts with the argument.
+const only = process.argv[2];
 let ran = 0;
 for (const step of steps) {
   if (step.needs && !existsSync(step.needs)) continue;
+  if (only && !step.name.startsWith(only)) continue;
   console.log(`\n▶ ${step.name}: ${step.cmd}`);
   const started = Date.now();
   const result = spawnSync(step.cmd, { shell: true, stdio: 'inherit', env: { ...process.env, ...step.env } });
