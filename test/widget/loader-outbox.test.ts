@@ -27,7 +27,38 @@ async function poll<T>(probe: () => Promise<T | undefined | false>, what: string
   throw new Error(`timed out waiting for ${what}`);
 }
 
+function widget(apiBase: string): HTMLElement {
+  const element = document.createElement('netscout-support');
+  element.setAttribute('service', 'linksprinter');
+  element.setAttribute('api-base', apiBase);
+  element.setAttribute('token', token);
+  element.setAttribute('locale', 'en');
+  document.body.append(element);
+  return element;
+}
+
 describe('the loader and the outbox', () => {
+  it('leaves a browser with no outbox as it was: no database created, the element not run', async () => {
+    // The loader's look into IndexedDB is caught here, to know when it has finished.
+    const opened: IDBOpenDBRequest[] = [];
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      const request = open.apply(this, args);
+      opened.push(request);
+      return request;
+    };
+    try {
+      const element = widget(env.url);
+      await import(`${location.origin}/dist/widget/loader.js?empty-outbox`);
+      await poll(async () => opened.length > 0 && opened.every((r) => r.readyState === 'done'), 'the outbox check');
+      expect((await indexedDB.databases()).map((d) => d.name)).not.to.include('netscout-support');
+      expect(customElements.get('netscout-support')).to.equal(undefined);
+      element.remove();
+    } finally {
+      IDBFactory.prototype.open = open;
+    }
+  });
+
   it('delivers an incident an earlier page load queued, on this page load, without the widget being opened', async () => {
     const me = await api<Me>('/v1/me');
     const subject = `Queued on the previous visit ${Math.random().toString(36).slice(2, 8)}`;
@@ -52,12 +83,7 @@ describe('the loader and the outbox', () => {
     };
     await new Outbox().put(entry);
 
-    const widget = document.createElement('netscout-support');
-    widget.setAttribute('service', 'linksprinter');
-    widget.setAttribute('api-base', env.url);
-    widget.setAttribute('token', token);
-    widget.setAttribute('locale', 'en');
-    document.body.append(widget);
+    const element = widget(env.url);
     await import(`${location.origin}/dist/widget/loader.js`);
 
     const filed = await poll(async () => {
@@ -65,8 +91,8 @@ describe('the loader and the outbox', () => {
       return list.items.filter((c) => c.subject === subject).length;
     }, 'the delivery');
     expect(filed).to.equal(1);
-    expect(widget.hasAttribute('open')).to.equal(false);
-    expect(widget.shadowRoot!.querySelector('dialog')?.open ?? false).to.equal(false);
+    expect(element.hasAttribute('open')).to.equal(false);
+    expect(element.shadowRoot!.querySelector('dialog')?.open ?? false).to.equal(false);
     await poll(async () => (await new Outbox().pending(env.url)).length === 0, 'the outbox to empty');
   });
 });

@@ -115,13 +115,12 @@ export class Outbox {
 
   private open(): Promise<IDBPDatabase<SupportDb>> {
     this.db ??= openDB<SupportDb>(this.dbName, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db) {
         // Entries and drafts of version 1 stay as they are: without an author, they are never sent or
-        // shown to a form without a customer's confirmation.
-        if (oldVersion < 1) {
-          db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
-          db.createObjectStore('drafts', { keyPath: 'key' });
-        }
+        // shown to a form without a customer's confirmation. Stores are created by name, not by version,
+        // so a database left empty (by anyone) still gets them.
+        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
+        if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'key' });
       },
       // Another tab upgrades or deletes the database: let it, and reopen on next use.
       blocking: () => {
