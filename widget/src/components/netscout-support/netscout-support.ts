@@ -6,8 +6,9 @@ import { ApiError, SupportApi } from '../../internal/api.js';
 import { contract } from '../../internal/contract.js';
 import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
-import { authorOf, isAuthor, Outbox, type OutboxEntry } from '../../internal/outbox.js';
+import { isAuthor, Outbox, type OutboxEntry } from '../../internal/outbox.js';
 import { deliverOutbox } from '../../internal/outbox-delivery.js';
+import { adoptForm, clearForm, saveDraft } from './incident-draft.js';
 import { styles } from './netscout-support.styles.js';
 import { renderCases } from './views/cases.js';
 import {
@@ -140,8 +141,8 @@ export class NetscoutSupport extends NetscoutElement {
 
   /** @internal */ readonly outbox = new Outbox();
   private returnFocusTo: HTMLElement | null = null;
-  /** `userId|accountId` of the customer whose text the form holds: another customer gets an empty form. */
-  private formOwner: string | undefined;
+  /** @internal `userId|accountId` of the customer whose text the form holds (see `adoptForm`). */
+  formOwner: string | undefined;
   private loaded = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setInterval> | undefined;
@@ -213,7 +214,7 @@ export class NetscoutSupport extends NetscoutElement {
     }
     this.incident = { ...this.incident, fields: { ...this.incident.fields, ...clean } };
     this.view = 'incident';
-    void this.saveDraft();
+    void saveDraft(this);
   }
 
   connectedCallback(): void {
@@ -248,7 +249,7 @@ export class NetscoutSupport extends NetscoutElement {
       this.calendar = undefined;
       this.cases = { reply: '', sending: false };
       // The form's text belongs to the previous customer or service; it is saved as their draft.
-      this.clearForm();
+      clearForm(this);
       if (this.opened || this.mode === 'inline') void this.load();
       // Someone else may be signed in now: what they wrote earlier may go.
       if (who) void this.flushOutbox(true);
@@ -317,7 +318,7 @@ export class NetscoutSupport extends NetscoutElement {
       this.clockSkewMs = Date.parse(calendar.now) - Date.now();
       this.tick = this.serverNow();
       this.loaded = true;
-      if (me) await this.adoptForm(me);
+      if (me) await adoptForm(this, me);
       void this.refreshOutbox();
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -383,72 +384,6 @@ export class NetscoutSupport extends NetscoutElement {
         this.loadError = error;
         this.reportError(error);
       }
-    }
-  }
-
-  /** @internal Key of this page's form draft for the signed-in customer (none while nobody is known). */
-  get draftKey(): string | undefined {
-    return this.me ? `${this.apiBase}|${this.service}|${this.me.account.id}|${this.me.user.id}` : undefined;
-  }
-
-  /** @internal Whether the form holds text the customer typed (not only what the widget fills in). */
-  get formHasText(): boolean {
-    return Object.entries(this.incident.fields).some(([k, v]) => k !== 'serviceId' && k !== 'contactEmail' && v !== '');
-  }
-
-  /** @internal Saves the form as the customer types, so a reload or a closed tab loses nothing. */
-  async saveDraft(): Promise<void> {
-    const key = this.draftKey;
-    if (key && this.me && this.formHasText) {
-      await this.outbox.saveDraft(key, authorOf(this.me), this.incident.fields, Date.now());
-    }
-  }
-
-  /** @internal Empties the form (its text stays in its author's saved draft). */
-  clearForm(): void {
-    this.incident = {
-      ...this.incident,
-      fields: emptyFields(),
-      files: [],
-      errors: {},
-      uploads: [],
-      suggestions: [],
-      draftRestored: false,
-      queuedNotice: false,
-      rejected: undefined,
-      submitted: undefined,
-      replaces: undefined,
-    };
-  }
-
-  /**
-   * The form now belongs to `me`: another customer's text leaves it, text filled in before anyone was known
-   * (`prefill`) is kept and saved as `me`'s, and `me`'s own draft comes back.
-   */
-  private async adoptForm(me: Me): Promise<void> {
-    const owner = `${me.user.id}|${me.account.id}`;
-    if (this.formOwner !== undefined && this.formOwner !== owner) this.clearForm();
-    this.formOwner = owner;
-    if (!this.incident.fields.contactEmail) {
-      this.incident = { ...this.incident, fields: { ...this.incident.fields, contactEmail: me.user.email } };
-    }
-    if (this.formHasText) await this.saveDraft();
-    else await this.restoreDraft(me);
-  }
-
-  private async restoreDraft(me: Me): Promise<void> {
-    const key = this.draftKey;
-    if (!key) return;
-    try {
-      const saved = await this.outbox.draft(key, me);
-      if (!saved || this.me !== me) return;
-      this.incident = {
-        ...this.incident,
-        fields: { ...this.incident.fields, ...(saved.fields as Partial<IncidentFields>) },
-        draftRestored: true,
-      };
-    } catch (error) {
-      console.warn('netscout-support: cannot read the saved draft', error);
     }
   }
 
@@ -525,7 +460,7 @@ export class NetscoutSupport extends NetscoutElement {
       rejected: error,
     };
     try {
-      await this.saveDraft();
+      await saveDraft(this);
       await this.outbox.remove(entry.idempotencyKey);
     } finally {
       await this.refreshOutbox();

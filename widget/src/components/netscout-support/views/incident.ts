@@ -6,6 +6,7 @@ import type { ApiError } from '../../../internal/api.js';
 import { contract } from '../../../internal/contract.js';
 import { formatDateTime, formatList, safeHref } from '../../../internal/format.js';
 import { authorOf } from '../../../internal/outbox.js';
+import { draftKey, saveDraft } from '../incident-draft.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { holidayName } from './overview.js';
 import { openArticle, searchAsYouType } from './self-help.js';
@@ -139,8 +140,8 @@ async function submit(host: NetscoutSupport, event: Event): Promise<void> {
   host.incident = { ...host.incident, pending: entry.idempotencyKey, draftRestored: false, replaces: undefined };
   // The refused submission this one corrects is now in the outbox again, as this entry.
   if (replaces) await host.outbox.remove(replaces);
-  const draftKey = host.draftKey;
-  if (draftKey) await host.outbox.clearDraft(draftKey);
+  const key = draftKey(host);
+  if (key) await host.outbox.clearDraft(key);
   await host.flushOutbox(true, entry);
   if (host.incident.pending === entry.idempotencyKey && !host.incident.submitted) {
     host.incident = {
@@ -164,7 +165,7 @@ function onField(host: NetscoutSupport, field: Field, value: string): void {
   const errors = { ...host.incident.errors };
   delete errors[field];
   host.incident = { ...host.incident, fields: { ...host.incident.fields, [field]: value }, errors };
-  void host.saveDraft();
+  void saveDraft(host);
   if (field === 'subject') {
     searchAsYouType(host, value, (items) => {
       host.incident = { ...host.incident, suggestions: items?.slice(0, 3) ?? [] };

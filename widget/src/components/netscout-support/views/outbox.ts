@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { authorOf, isAuthor, type OutboxEntry } from '../../../internal/outbox.js';
+import { formHasText, saveDraft } from '../incident-draft.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { emptyFields, type IncidentFields, serverFieldErrors } from './incident.js';
 
@@ -25,7 +26,7 @@ async function putBack(host: NetscoutSupport, entry: OutboxEntry): Promise<void>
     replaces: entry.idempotencyKey,
   };
   host.show('incident');
-  await host.saveDraft();
+  await saveDraft(host);
 }
 
 async function discard(host: NetscoutSupport, entry: OutboxEntry): Promise<void> {
@@ -77,7 +78,7 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
       waiting.set(email, (waiting.get(email) ?? 0) + 1);
     }
   }
-  const busy = host.formHasText;
+  const busy = formHasText(host);
   return html`
     ${[...waiting].map(
       ([email, count]) => html`<p class="notice queued" role="status" data-testid="waiting-for-author">
