@@ -39,6 +39,11 @@ function widget(apiBase: string): HTMLElement {
 
 describe('the loader and the outbox', () => {
   it('leaves a browser with no outbox as it was: no database created, the element not run', async () => {
+    // Test files share one browser profile: earlier ones may have left the database.
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('netscout-support');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
     // The loader's look into IndexedDB is caught here, to know when it has finished.
     const opened: IDBOpenDBRequest[] = [];
     const open = IDBFactory.prototype.open;
