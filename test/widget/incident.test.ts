@@ -149,6 +149,16 @@ describe('the new-incident form', () => {
     expect(($(el, '#f-deviceSerial') as HTMLInputElement).value).to.equal('OTAT-999');
   });
 
+  it('keeps what prefill() put in the form while nobody was signed in, for the customer who signs in', async () => {
+    const el = mount({ account: null });
+    await ready(el);
+    el.prefill({ subject: 'From the device page', deviceSerial: 'OTAT-999' });
+    el.setAttribute('token', env.holiday.demo.gold.token);
+    await waitFor(() => el.me && $(el, '#f-subject'), 'the signed-in form');
+    expect(($(el, '#f-subject') as HTMLInputElement).value).to.equal('From the device page');
+    expect(($(el, '#f-deviceSerial') as HTMLInputElement).value).to.equal('OTAT-999');
+  });
+
   it('renders markup typed by a customer as text, never as HTML', async () => {
     const el = await openForm({ account: 'standalonePaid', service: 'netscout-insights' });
     const subject = unique('<img src=x onerror="window.__pwned=1"> <b>bold</b>');

@@ -248,8 +248,9 @@ export class NetscoutSupport extends NetscoutElement {
       this.me = undefined;
       this.calendar = undefined;
       this.cases = { reply: '', sending: false };
-      // The form's text belongs to the previous customer or service; it is saved as their draft.
-      clearForm(this);
+      // Text typed by a known customer belongs to them (and to this service): it is saved as their draft.
+      // Without one, it can only come from `prefill()`, and stays for whoever signs in.
+      if (this.formOwner !== undefined) clearForm(this);
       if (this.opened || this.mode === 'inline') void this.load();
       // Someone else may be signed in now: what they wrote earlier may go.
       if (who) void this.flushOutbox(true);
