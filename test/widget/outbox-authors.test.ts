@@ -144,6 +144,8 @@ describe('the outbox with several customers on one browser', () => {
     expect(($(el, '[data-testid="outbox-description"]') as HTMLElement).textContent).to.equal(
       'The link light blinks amber.\nIt started after the firmware update.',
     );
+    // A free plan has no form to put it back into: copy or discard only.
+    expect($(el, '[data-testid="refused"] [data-action="edit"]')).to.equal(null);
     expect(await axeViolations(el)).to.deep.equal([]);
     el.remove();
 

@@ -4,16 +4,26 @@ import { formHasText, saveDraft } from '../incident-draft.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { emptyFields, type IncidentFields, serverFieldErrors } from './incident.js';
 
+/** The services the signed-in customer may file incidents for now. */
+function entitledServices(host: NetscoutSupport): string[] {
+  return (host.me?.subscriptions ?? [])
+    .filter((s) => s.status === 'active' && s.entitlement.canSubmitIncidents)
+    .map((s) => s.serviceId);
+}
+
 /** An entry written before authors were recorded, addressed (by its contact email) to this customer. */
 function addressedTo(entry: OutboxEntry, email: string): boolean {
-  return entry.draft.contactEmail.trim().toLowerCase() === email.trim().toLowerCase();
+  return contactOf(entry).toLowerCase() === email.trim().toLowerCase();
+}
+
+/** The entry's contact email; '' for an entry stored without one (another version, a damaged store). */
+function contactOf(entry: OutboxEntry): string {
+  return String(entry.draft?.contactEmail ?? '').trim();
 }
 
 /** Puts a refused entry's text back in the form; the entry stays until the corrected one is submitted. */
 async function putBack(host: NetscoutSupport, entry: OutboxEntry): Promise<void> {
-  const entitled = (host.me?.subscriptions ?? [])
-    .filter((s) => s.status === 'active' && s.entitlement.canSubmitIncidents)
-    .map((s) => s.serviceId);
+  const entitled = entitledServices(host);
   const fields: IncidentFields = { ...emptyFields(), ...(entry.draft as Partial<IncidentFields>) };
   if (!entitled.includes(fields.serviceId)) fields.serviceId = '';
   host.incident = {
@@ -49,9 +59,9 @@ function draftText(host: NetscoutSupport, entry: OutboxEntry): TemplateResult {
   const m = host.messages.incident;
   return html`<dl>
     <dt>${m.subject}</dt>
-    <dd class="quoted" data-testid="outbox-subject">${entry.draft.subject}</dd>
+    <dd class="quoted" data-testid="outbox-subject">${String(entry.draft?.subject ?? '')}</dd>
     <dt>${m.description}</dt>
-    <dd class="quoted" data-testid="outbox-description">${entry.draft.description}</dd>
+    <dd class="quoted" data-testid="outbox-description">${String(entry.draft?.description ?? '')}</dd>
   </dl>`;
 }
 
@@ -74,11 +84,13 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
       if (mine) refused.push(entry);
     } else if (!entry.author && me && addressedTo(entry, me.user.email)) toConfirm.push(entry);
     else if (!mine) {
-      const email = entry.author?.email ?? entry.draft.contactEmail;
+      const email = entry.author?.email ?? contactOf(entry);
       waiting.set(email, (waiting.get(email) ?? 0) + 1);
     }
   }
   const busy = formHasText(host);
+  // Without a plan that files incidents there is no form to put the text back into: copy or discard.
+  const canFile = entitledServices(host).length > 0;
   return html`
     ${[...waiting].map(
       ([email, count]) => html`<p class="notice queued" role="status" data-testid="waiting-for-author">
@@ -94,14 +106,24 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
         <p class="hint">${m.refusedHelp}</p>
         ${draftText(host, entry)}
         <div class="actions">
-          <button class="secondary" type="button" data-action="edit" ?disabled=${busy} @click=${() => putBack(host, entry)}>
-            ${m.edit}
-          </button>
+          ${
+            canFile
+              ? html`<button
+                  class="secondary"
+                  type="button"
+                  data-action="edit"
+                  ?disabled=${busy}
+                  @click=${() => putBack(host, entry)}
+                >
+                  ${m.edit}
+                </button>`
+              : nothing
+          }
           <button class="secondary" type="button" data-action="discard" @click=${() => discard(host, entry)}>
             ${m.discard}
           </button>
         </div>
-        ${busy ? html`<p class="hint">${m.editBlocked}</p>` : nothing}
+        ${busy && canFile ? html`<p class="hint">${m.editBlocked}</p>` : nothing}
       </section>`,
     )}
     ${toConfirm.map(
