@@ -177,10 +177,13 @@ describe('the outbox with several customers on one browser', () => {
   it('never sends an incident of the earlier version on its own: the customer it names confirms it first', async () => {
     const subject = unique('From the old widget');
     const key = await leave(draftFor('linksprinter', subject, 'chloe@cobalt.example'), null);
-    const other = mount({ account: 'goldLapsed', service: 'linksprinter' });
+    const other = mount({ account: 'goldLapsed', service: 'linksprinter', locale: 'fr' });
     await ready(other);
     await other.flushOutbox(true);
     await waitFor(() => $(other, '[data-testid="waiting-for-author"]'), 'the notice for another customer');
+    expect(text(other, '[data-testid="waiting-for-author"]')).to.equal(
+      '1 incident rédigé sur ce navigateur par chloe@cobalt.example attend que ce compte se connecte ; il sera envoyé à ce moment-là.',
+    );
     expect(text(other)).not.to.contain(subject);
     other.remove();
 

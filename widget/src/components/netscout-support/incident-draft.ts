@@ -52,22 +52,23 @@ export async function adoptForm(host: NetscoutSupport, me: Me): Promise<void> {
   if (!host.incident.fields.contactEmail) {
     host.incident = { ...host.incident, fields: { ...host.incident.fields, contactEmail: me.user.email } };
   }
-  if (formHasText(host)) await saveDraft(host);
-  else await restoreDraft(host, me);
+  try {
+    if (formHasText(host)) await saveDraft(host);
+    else await restoreDraft(host, me);
+  } catch (error) {
+    // Without IndexedDB (some private modes) the form still works; only the draft is not kept.
+    console.warn('netscout-support: cannot keep the draft', error);
+  }
 }
 
 async function restoreDraft(host: NetscoutSupport, me: Me): Promise<void> {
   const key = draftKey(host);
   if (!key) return;
-  try {
-    const saved = await host.outbox.draft(key, me);
-    if (!saved || host.me !== me) return;
-    host.incident = {
-      ...host.incident,
-      fields: { ...host.incident.fields, ...(saved.fields as Partial<IncidentFields>) },
-      draftRestored: true,
-    };
-  } catch (error) {
-    console.warn('netscout-support: cannot read the saved draft', error);
-  }
+  const saved = await host.outbox.draft(key, me);
+  if (!saved || host.me !== me) return;
+  host.incident = {
+    ...host.incident,
+    fields: { ...host.incident.fields, ...(saved.fields as Partial<IncidentFields>) },
+    draftRestored: true,
+  };
 }
