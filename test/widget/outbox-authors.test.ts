@@ -133,6 +133,18 @@ describe('the outbox with several customers on one browser', () => {
     expect(await stored(key)).to.equal(undefined);
   });
 
+  it('keeps an incident while nobody is signed in, and says whose it is', async () => {
+    const subject = unique('Waiting for Chloé');
+    const key = await leave(draftFor('linksprinter', subject, 'chloe@cobalt.example'), 'linksprinterPaid');
+    const el = mount({ account: null, service: 'linksprinter' });
+    await ready(el);
+    await el.flushOutbox(true);
+    await waitFor(() => $(el, '[data-testid="waiting-for-author"]'), 'the notice');
+    expect(text(el, '[data-testid="waiting-for-author"]')).to.contain('by chloe@cobalt.example waits');
+    expect((await stored(key))?.attempts).to.equal(0);
+    expect(await casesWithSubject(subject, 'linksprinterPaid')).to.equal(0);
+  });
+
   it('keeps an incident the server refuses (403), shows its author the text and the reason, and discards it only when asked', async () => {
     const subject = unique('Refused for Emma');
     const key = await leave(draftFor('linksprinter', subject, 'emma@echo.example'), 'free');

@@ -42,6 +42,7 @@ function asApiError(error: unknown): ApiError {
  */
 async function currentCaller(api: SupportApi): Promise<Me | null | undefined> {
   try {
+    if (!(await api.token())) return null;
     return await api.me();
   } catch (error) {
     const apiError = asApiError(error);
@@ -79,8 +80,13 @@ export function deliverOutbox(outbox: Outbox, api: SupportApi, hooks: DeliveryHo
     }
     if (due.length === 0) return result;
 
-    const caller = api.withToken(await api.token());
-    const me = await currentCaller(caller);
+    // A host page's tokenProvider that fails is like the network failing: retried later.
+    const token = await api.token().then(
+      (value) => ({ value }),
+      () => undefined,
+    );
+    const caller = api.withToken(token?.value);
+    const me = token ? await currentCaller(caller) : undefined;
     for (const entry of due) {
       if (me === undefined) {
         await wait(entry, new ApiError('network', `cannot tell who is signed in at ${api.base}`));
