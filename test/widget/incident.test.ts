@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Case, CaseListPage } from '../../core/api/schemas.js';
-import { $, apiGet, cleanUp, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+import { $, apiGet, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
 
 async function openForm(options: Parameters<typeof mount>[0] = {}) {
   const el = mount(options);
@@ -113,6 +113,26 @@ describe('the new-incident form', () => {
     expect(($(again, '#f-description') as HTMLTextAreaElement).value).to.equal('Started describing the problem');
   });
 
+  it('gives a draft back only to the customer who wrote it, not to the next one signed in on this browser', async () => {
+    const el = await openForm({ account: 'gold' });
+    await type(el, '#f-subject', 'Alice’s half-written subject');
+    await type(el, '#f-description', 'Alice started describing her problem');
+    await new Promise((r) => setTimeout(r, 100));
+    // David signs in on the same page, then on a new page load: an empty form each time.
+    el.setAttribute('token', env.holiday.demo.standalonePaid.token);
+    await waitFor(() => el.me?.user.email === 'david@delta.example' && $(el, '#f-subject'), 'David’s form');
+    expect(($(el, '#f-subject') as HTMLInputElement).value).to.equal('');
+    expect(($(el, '#f-description') as HTMLTextAreaElement).value).to.equal('');
+    el.remove();
+    const other = await openForm({ account: 'standalonePaid' });
+    expect(($(other, '#f-subject') as HTMLInputElement).value).to.equal('');
+    expect($(other, '[data-testid="draft-restored"]')).to.equal(null);
+    other.remove();
+    const again = await openForm({ account: 'gold' });
+    await waitFor(() => $(again, '[data-testid="draft-restored"]'), 'Alice’s restored draft');
+    expect(($(again, '#f-subject') as HTMLInputElement).value).to.equal('Alice’s half-written subject');
+  });
+
   it('suggests knowledge-base articles while the subject is typed', async () => {
     const el = await openForm({ account: 'gold' });
     await type(el, '#f-subject', 'first response time');
@@ -125,6 +145,16 @@ describe('the new-incident form', () => {
     await ready(el);
     el.prefill({ subject: 'From the device page', deviceSerial: 'OTAT-999' });
     await el.updateComplete;
+    expect(($(el, '#f-subject') as HTMLInputElement).value).to.equal('From the device page');
+    expect(($(el, '#f-deviceSerial') as HTMLInputElement).value).to.equal('OTAT-999');
+  });
+
+  it('keeps what prefill() put in the form while nobody was signed in, for the customer who signs in', async () => {
+    const el = mount({ account: null });
+    await ready(el);
+    el.prefill({ subject: 'From the device page', deviceSerial: 'OTAT-999' });
+    el.setAttribute('token', env.holiday.demo.gold.token);
+    await waitFor(() => el.me && $(el, '#f-subject'), 'the signed-in form');
     expect(($(el, '#f-subject') as HTMLInputElement).value).to.equal('From the device page');
     expect(($(el, '#f-deviceSerial') as HTMLInputElement).value).to.equal('OTAT-999');
   });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { CaseListPage } from '../../core/api/schemas.js';
-import { Outbox } from '../../widget/src/internal/outbox.js';
+import type { CaseListPage, Me } from '../../core/api/schemas.js';
+import { authorOf, Outbox } from '../../widget/src/internal/outbox.js';
 import { $, apiGet, apiOutage, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
 
 async function fileWhileDown(subject: string) {
@@ -90,7 +90,8 @@ describe('the outbox', () => {
       firmwareVersion: '1.2.4',
       contactEmail: 'chloe@cobalt.example',
     };
-    const entry = await outbox.add(env.holiday.url, draft, [], Date.now());
+    const me = await apiGet<Me>('holiday', '/v1/me', 'linksprinterPaid');
+    const entry = await outbox.add(env.holiday.url, authorOf(me), draft, [], Date.now());
     const first = await fetch(`${env.holiday.url}/v1/incidents`, {
       method: 'POST',
       headers: {

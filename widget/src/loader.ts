@@ -7,6 +7,8 @@
  *   not run, so it costs the page no main-thread time), and runs it on the first interaction (hover, focus
  *   or click on a trigger or the launcher), fetching it then if the idle prefetch has not happened.
  * - Where custom elements are missing, loads the `@webcomponents/webcomponentsjs` polyfill first.
+ * - At idle, runs the element at once if this browser's outbox holds an incident for a widget's API, so it
+ *   is delivered on this page load without the customer opening the widget (the element checks whose it is).
  */
 import { installHostHook } from './internal/host-hook.js';
 
@@ -37,6 +39,11 @@ export function loadNetscoutSupport(): Promise<unknown> {
   return loading;
 }
 
+/** The widget's API base, as the element reads it (default: the origin that served the scripts). */
+function apiBaseOf(widget: HTMLElement): string {
+  return (widget.getAttribute('api-base') || new URL(import.meta.url).origin).replace(/\/+$/, '');
+}
+
 /**
  * The widget's first two requests, started at the click while the element is still being fetched and run:
  * the element picks them up (see `takeWarmup`) instead of sending its own. Only for a `token` attribute (a
@@ -44,7 +51,7 @@ export function loadNetscoutSupport(): Promise<unknown> {
  */
 function warmup(widget: HTMLElement): void {
   if ((widget as { tokenProvider?: unknown }).tokenProvider || customElements?.get(widget.localName)) return;
-  const base = (widget.getAttribute('api-base') || new URL(import.meta.url).origin).replace(/\/+$/, '');
+  const base = apiBaseOf(widget);
   const token = widget.getAttribute('token') || undefined;
   const get = (path: string, auth: boolean) => {
     const response = fetch(base + path, {
@@ -62,6 +69,43 @@ function warmup(widget: HTMLElement): void {
       me: token ? get('/v1/me', true) : undefined,
       calendar: get('/v1/calendar', false),
     },
+  });
+}
+
+/**
+ * Whether the outbox (IndexedDB `netscout-support`, written by the element) holds an incident for one of
+ * `bases` that a signed-in author may send: not refused, author recorded. Raw IndexedDB, not the `idb`
+ * library the element uses, to keep the loader small; it never creates the database.
+ */
+function hasPending(bases: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open('netscout-support');
+    } catch {
+      return resolve(false); // no IndexedDB here (sandboxed frame, some private modes)
+    }
+    // No database yet: abort its creation, or an empty version-1 database would stop the element's upgrade.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = request.onblocked = () => resolve(false);
+    request.onsuccess = () => {
+      const db = request.result;
+      const done = (found: boolean) => {
+        db.close();
+        resolve(found);
+      };
+      db.onversionchange = () => db.close();
+      if (!db.objectStoreNames.contains('outbox')) return done(false);
+      const cursor = db.transaction('outbox').objectStore('outbox').openCursor();
+      cursor.onerror = () => done(false);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return done(false);
+        const entry = at.value as { apiBase?: string; author?: unknown; refused?: unknown };
+        if (entry.author && !entry.refused && bases.includes(String(entry.apiBase).replace(/\/+$/, ''))) done(true);
+        else at.continue();
+      };
+    };
   });
 }
 
@@ -121,9 +165,15 @@ function start(): void {
   };
   document.addEventListener('pointerover', warm, { passive: true });
   document.addEventListener('focusin', warm);
-  if (widgets.some((w) => w.getAttribute('mode') === 'inline')) void loadNetscoutSupport();
-  else if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
-  else setTimeout(prefetch, 2000);
+  if (widgets.some((w) => w.getAttribute('mode') === 'inline')) return void loadNetscoutSupport();
+  const bases = widgets.map(apiBaseOf);
+  const idle = () => {
+    prefetch();
+    if (bases.length && window.customElements)
+      void hasPending(bases).then((pending) => pending && loadNetscoutSupport());
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(idle, { timeout: 5000 });
+  else setTimeout(idle, 2000);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

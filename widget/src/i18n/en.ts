@@ -138,6 +138,21 @@ export const en: Messages = {
     uploading: (fileName) => `Uploading ${fileName}`,
     newIncident: 'File another incident',
   },
+  outbox: {
+    waitingForAuthor: (count, email) =>
+      count === 1
+        ? `1 incident written on this browser by ${email} waits for that account to sign in; it will be sent then.`
+        : `${count} incidents written on this browser by ${email} wait for that account to sign in; they will be sent then.`,
+    refusedHeading: 'The support service did not accept this incident',
+    refusedReason: (reason) => `Reason given: ${reason}`,
+    refusedHelp: 'Its text is kept here: copy it, or put it back in the form to correct it and send it again.',
+    needsConfirmation:
+      'This incident was written on this browser by an earlier version of the widget and never sent. Send it only if you wrote it.',
+    confirmSend: (email) => `Send it as ${email}`,
+    edit: 'Put it back in the form',
+    editBlocked: 'The form already holds unsent text: send it or empty the form first.',
+    discard: 'Discard it',
+  },
   cases: {
     empty: 'You have no cases yet.',
     status: {

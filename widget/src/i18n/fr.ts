@@ -143,6 +143,22 @@ export const fr: Messages = {
     uploading: (fileName) => `Envoi de ${fileName}`,
     newIncident: 'Ouvrir un autre incident',
   },
+  outbox: {
+    waitingForAuthor: (count, email) =>
+      count === 1
+        ? `1 incident rédigé sur ce navigateur par ${email} attend que ce compte se connecte ; il sera envoyé à ce moment-là.`
+        : `${count} incidents rédigés sur ce navigateur par ${email} attendent que ce compte se connecte ; ils seront envoyés à ce moment-là.`,
+    refusedHeading: 'Le service d’assistance n’a pas accepté cet incident',
+    refusedReason: (reason) => `Motif indiqué : ${reason}`,
+    refusedHelp:
+      'Son texte est conservé ici : copiez-le, ou remettez-le dans le formulaire pour le corriger et l’envoyer à nouveau.',
+    needsConfirmation:
+      'Cet incident a été rédigé sur ce navigateur avec une version précédente du widget et n’a jamais été envoyé. Envoyez-le seulement si vous en êtes l’auteur.',
+    confirmSend: (email) => `L’envoyer en tant que ${email}`,
+    edit: 'Le remettre dans le formulaire',
+    editBlocked: 'Le formulaire contient déjà un texte non envoyé : envoyez-le ou videz le formulaire d’abord.',
+    discard: 'Le supprimer',
+  },
   cases: {
     empty: 'Vous n’avez encore aucun dossier.',
     status: {

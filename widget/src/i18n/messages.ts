@@ -95,6 +95,19 @@ export interface Messages {
     uploading: (fileName: string) => string;
     newIncident: string;
   };
+  /** Incidents kept in this browser's outbox that the form alone does not explain. */
+  outbox: {
+    /** Another customer's incidents (`email`): they wait for that customer to sign in here. */
+    waitingForAuthor: (count: number, email: string) => string;
+    refusedHeading: string;
+    refusedReason: (reason: string) => string;
+    refusedHelp: string;
+    needsConfirmation: string;
+    confirmSend: (email: string) => string;
+    edit: string;
+    editBlocked: string;
+    discard: string;
+  };
   cases: {
     empty: string;
     status: Record<CaseStatus, string>;

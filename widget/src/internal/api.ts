@@ -57,8 +57,14 @@ type Parsed<K extends SchemaName> = ReturnType<Schemas[K]['parse']>;
 export class SupportApi {
   constructor(
     readonly base: string,
-    private readonly token: TokenSource,
+    /** Where each call gets its bearer token. */
+    readonly token: TokenSource,
   ) {}
+
+  /** The same API with one fixed token: every call then carries the credentials of one caller. */
+  withToken(token: string | undefined): SupportApi {
+    return new SupportApi(this.base, async () => token);
+  }
 
   /** `early`: the same request, already sent by the loader at the click. */
   me(signal?: AbortSignal, early?: Promise<Response>): Promise<Me> {

@@ -1,6 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Case, IncidentDraft } from '../../../core/api/schemas.js';
-import { ApiError, type SupportApi } from './api.js';
+import type { IncidentDraft, Me, Problem } from '../../../core/api/schemas.js';
 
 /** A file the customer attached, kept as a Blob in IndexedDB until it is uploaded. */
 export interface OutboxFile {
@@ -9,11 +8,33 @@ export interface OutboxFile {
   blob: Blob;
 }
 
+/** Who wrote an entry or a draft: the user and account `GET /v1/me` named when it was written. */
+export interface OutboxAuthor {
+  userId: string;
+  accountId: string;
+  /** Shown to whoever else signs in on this browser, so they know whose incident waits. */
+  email: string;
+}
+
+/** What the server answered when it refused an incident for good (a 4xx other than 401). */
+export interface OutboxRefusal {
+  status: number;
+  /** The problem document's title and detail, or the HTTP status when the server sent none. */
+  message: string;
+  problem?: Problem;
+  at: number;
+}
+
 /** One incident waiting to be delivered, exactly once, to the support API. */
 export interface OutboxEntry {
   /** Fresh per submission: the server's idempotency makes redelivery harmless. */
   idempotencyKey: string;
   apiBase: string;
+  /**
+   * Whose credentials may send it. Missing on entries written by versions before authors were recorded:
+   * those are never sent until a signed-in customer confirms them as theirs.
+   */
+  author?: OutboxAuthor;
   draft: IncidentDraft;
   files: OutboxFile[];
   createdAt: number;
@@ -24,11 +45,14 @@ export interface OutboxEntry {
   /** How many of `files` are already uploaded. */
   uploaded: number;
   lastError?: string;
+  /** Set when the server refused it: it stays, with its text, until its author edits or discards it. */
+  refused?: OutboxRefusal;
 }
 
-/** A form draft, saved as the customer types. */
+/** A form draft, saved as the customer types; only its author's form gets it back. */
 export interface SavedDraft {
   key: string;
+  author?: OutboxAuthor;
   fields: Partial<Record<keyof IncidentDraft, string>>;
   savedAt: number;
 }
@@ -36,6 +60,28 @@ export interface SavedDraft {
 interface SupportDb extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   drafts: { key: string; value: SavedDraft };
+}
+
+/**
+ * Version 2 adds authors to entries and drafts (no change of stores). The bump is what matters: a tab still
+ * running a version-1 widget can no longer open the database, so it cannot send an entry under whoever is
+ * signed in there.
+ */
+const DB_VERSION = 2;
+
+/** The author recorded for what `me` writes. */
+export function authorOf(me: Me): OutboxAuthor {
+  return { userId: me.user.id, accountId: me.account.id, email: me.user.email };
+}
+
+/** Whether `me` is the user (in the same account) who wrote an entry or a draft. */
+export function isAuthor(author: OutboxAuthor | undefined, me: Me | null | undefined): boolean {
+  return Boolean(author && me && author.userId === me.user.id && author.accountId === me.account.id);
+}
+
+/** An API base without trailing slashes: `https://x/` and `https://x` are the same outbox. */
+export function normalizeBase(base: string): string {
+  return base.replace(/\/+$/, '');
 }
 
 /**
@@ -59,8 +105,8 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 
 /**
  * The outbox and drafts store: every incident is written here before it is sent, and leaves only once
- * the server has accepted it (and its attachments). Backed by IndexedDB, so it survives reloads and
- * closed tabs.
+ * the server has accepted it (and its attachments) or its author discards it. Backed by IndexedDB, so it
+ * survives reloads and closed tabs.
  */
 export class Outbox {
   private db: Promise<IDBPDatabase<SupportDb>> | undefined;
@@ -68,10 +114,13 @@ export class Outbox {
   constructor(readonly dbName = 'netscout-support') {}
 
   private open(): Promise<IDBPDatabase<SupportDb>> {
-    this.db ??= openDB<SupportDb>(this.dbName, 1, {
+    this.db ??= openDB<SupportDb>(this.dbName, DB_VERSION, {
       upgrade(db) {
-        db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
-        db.createObjectStore('drafts', { keyPath: 'key' });
+        // Entries and drafts of version 1 stay as they are: without an author, they are never sent or
+        // shown to a form without a customer's confirmation. Stores are created by name, not by version,
+        // so a database left empty (by anyone) still gets them.
+        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
+        if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'key' });
       },
       // Another tab upgrades or deletes the database: let it, and reopen on next use.
       blocking: () => {
@@ -82,11 +131,18 @@ export class Outbox {
     return this.db;
   }
 
-  /** Writes a new submission with a fresh idempotency key. */
-  async add(apiBase: string, draft: IncidentDraft, files: OutboxFile[], now: number): Promise<OutboxEntry> {
+  /** Writes a new submission by `author` with a fresh idempotency key. */
+  async add(
+    apiBase: string,
+    author: OutboxAuthor,
+    draft: IncidentDraft,
+    files: OutboxFile[],
+    now: number,
+  ): Promise<OutboxEntry> {
     const entry: OutboxEntry = {
       idempotencyKey: newIdempotencyKey(),
       apiBase,
+      author,
       draft,
       files,
       createdAt: now,
@@ -98,10 +154,20 @@ export class Outbox {
     return entry;
   }
 
-  /** The entries waiting for one API, oldest first. */
-  async pending(apiBase: string): Promise<OutboxEntry[]> {
+  /** Every entry for one API, whoever wrote it and whether or not it was refused, oldest first. */
+  async entries(apiBase: string): Promise<OutboxEntry[]> {
+    const base = normalizeBase(apiBase);
     const all = await (await this.open()).getAll('outbox');
-    return all.filter((entry) => entry.apiBase === apiBase).sort((a, b) => a.createdAt - b.createdAt);
+    return all.filter((entry) => normalizeBase(entry.apiBase) === base).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** The entries for one API that are still to be sent (not refused), oldest first. */
+  async pending(apiBase: string): Promise<OutboxEntry[]> {
+    return (await this.entries(apiBase)).filter((entry) => !entry.refused);
+  }
+
+  async get(idempotencyKey: string): Promise<OutboxEntry | undefined> {
+    return (await this.open()).get('outbox', idempotencyKey);
   }
 
   async put(entry: OutboxEntry): Promise<void> {
@@ -112,101 +178,17 @@ export class Outbox {
     await (await this.open()).delete('outbox', idempotencyKey);
   }
 
-  async saveDraft(key: string, fields: SavedDraft['fields'], now: number): Promise<void> {
-    await (await this.open()).put('drafts', { key, fields, savedAt: now });
+  async saveDraft(key: string, author: OutboxAuthor, fields: SavedDraft['fields'], now: number): Promise<void> {
+    await (await this.open()).put('drafts', { key, author, fields, savedAt: now });
   }
 
-  async draft(key: string): Promise<SavedDraft | undefined> {
-    return (await this.open()).get('drafts', key);
+  /** The draft saved under `key`, only if `me` wrote it. */
+  async draft(key: string, me: Me): Promise<SavedDraft | undefined> {
+    const saved = await (await this.open()).get('drafts', key);
+    return saved && isAuthor(saved.author, me) ? saved : undefined;
   }
 
   async clearDraft(key: string): Promise<void> {
     await (await this.open()).delete('drafts', key);
   }
-}
-
-/** What the delivery loop tells its caller. */
-export interface DeliveryHooks {
-  now(): number;
-  onDelivered(entry: OutboxEntry, delivered: Case): void;
-  /** The server refused the incident for good (invalid, not entitled): it leaves the outbox. */
-  onRejected(entry: OutboxEntry, error: ApiError): void;
-  onUploadProgress?(entry: OutboxEntry, file: OutboxFile, fraction: number): void;
-}
-
-export interface DeliveryResult {
-  delivered: number;
-  /** Entries still waiting (network down, server unwell). */
-  waiting: number;
-  /** The earliest time a waiting entry should be retried. */
-  nextAttemptAt: number | undefined;
-}
-
-let localChain: Promise<unknown> = Promise.resolve();
-
-/** Runs `task` alone across this origin's tabs (Web Locks) or, without them, within this page. */
-function exclusively<T>(task: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) return locks.request('netscout-support-outbox', task) as Promise<T>;
-  const run = localChain.then(task, task);
-  localChain = run.catch(() => undefined);
-  return run;
-}
-
-/**
- * Sends every due entry of the outbox for `api`. An entry is retried with backoff while the failure is
- * transient; the idempotency key makes a retry of an already-received incident return the same case.
- * `force` ignores the backoff schedule (the `online` event, a new page load).
- */
-export function deliverOutbox(outbox: Outbox, api: SupportApi, hooks: DeliveryHooks, force = false) {
-  return exclusively(async (): Promise<DeliveryResult> => {
-    const result: DeliveryResult = { delivered: 0, waiting: 0, nextAttemptAt: undefined };
-    for (const entry of await outbox.pending(api.base)) {
-      if (!force && entry.nextAttemptAt > hooks.now()) {
-        result.waiting++;
-        result.nextAttemptAt = Math.min(result.nextAttemptAt ?? Number.POSITIVE_INFINITY, entry.nextAttemptAt);
-        continue;
-      }
-      try {
-        let delivered: Case | undefined;
-        if (!entry.caseId) {
-          delivered = await api.createIncident(entry.draft, entry.idempotencyKey);
-          entry.caseId = delivered.id;
-          await outbox.put(entry);
-        }
-        while (entry.uploaded < entry.files.length) {
-          const file = entry.files[entry.uploaded]!;
-          try {
-            await api.uploadAttachment(entry.caseId, file.blob, file.name, (f) =>
-              hooks.onUploadProgress?.(entry, file, f),
-            );
-          } catch (error) {
-            if (error instanceof ApiError && !error.transient) hooks.onRejected(entry, error);
-            else throw error;
-          }
-          entry.uploaded++;
-          await outbox.put(entry);
-        }
-        delivered = await api.case(entry.caseId).catch(() => delivered);
-        await outbox.remove(entry.idempotencyKey);
-        result.delivered++;
-        if (delivered) hooks.onDelivered(entry, delivered);
-      } catch (error) {
-        const apiError =
-          error instanceof ApiError ? error : new ApiError('network', String((error as Error)?.message ?? error));
-        if (apiError.transient || apiError.code === 'unauthorized') {
-          entry.attempts++;
-          entry.lastError = apiError.message;
-          entry.nextAttemptAt = hooks.now() + backoffMs(entry.attempts);
-          await outbox.put(entry);
-          result.waiting++;
-          result.nextAttemptAt = Math.min(result.nextAttemptAt ?? Number.POSITIVE_INFINITY, entry.nextAttemptAt);
-        } else {
-          await outbox.remove(entry.idempotencyKey);
-          hooks.onRejected(entry, apiError);
-        }
-      }
-    }
-    return result;
-  });
 }

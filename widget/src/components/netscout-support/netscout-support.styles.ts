@@ -268,6 +268,9 @@ export const styles = css`
   progress {
     width: 100%;
   }
+  .quoted {
+    white-space: pre-wrap;
+  }
   .comment {
     padding: 0.5rem 0;
     border-bottom: 1px solid var(--netscout-surface);

@@ -6,10 +6,19 @@ import { ApiError, SupportApi } from '../../internal/api.js';
 import { contract } from '../../internal/contract.js';
 import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
-import { deliverOutbox, Outbox, type OutboxEntry } from '../../internal/outbox.js';
+import { isAuthor, Outbox, type OutboxEntry } from '../../internal/outbox.js';
+import { deliverOutbox } from '../../internal/outbox-delivery.js';
+import { adoptForm, clearForm, saveDraft } from './incident-draft.js';
 import { styles } from './netscout-support.styles.js';
 import { renderCases } from './views/cases.js';
-import { emptyFields, type IncidentFields, type IncidentState, renderIncident } from './views/incident.js';
+import {
+  emptyFields,
+  type IncidentFields,
+  type IncidentState,
+  renderIncident,
+  serverFieldErrors,
+} from './views/incident.js';
+import { renderOutboxNotices } from './views/outbox.js';
 import { renderOverview } from './views/overview.js';
 import { renderSelfHelp, type SelfHelpState } from './views/self-help.js';
 import { renderUpgrade, type UpgradeState } from './views/upgrade.js';
@@ -121,6 +130,8 @@ export class NetscoutSupport extends NetscoutElement {
     sending: false,
   };
   /** @internal */ @state() upgrade: UpgradeState = {};
+  /** @internal Every outbox entry for this API (the views show each only to whom it may concern). */
+  @state() outboxEntries: OutboxEntry[] = [];
   /** @internal The server's time now (the browser's clock corrected by the skew seen on load); ticks each second. */
   @state() tick = Date.now();
   /** The server clock minus the browser clock, measured when the calendar loads: deadlines are the server's. */
@@ -130,6 +141,8 @@ export class NetscoutSupport extends NetscoutElement {
 
   /** @internal */ readonly outbox = new Outbox();
   private returnFocusTo: HTMLElement | null = null;
+  /** @internal `userId|accountId` of the customer whose text the form holds (see `adoptForm`). */
+  formOwner: string | undefined;
   private loaded = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setInterval> | undefined;
@@ -201,15 +214,14 @@ export class NetscoutSupport extends NetscoutElement {
     }
     this.incident = { ...this.incident, fields: { ...this.incident.fields, ...clean } };
     this.view = 'incident';
-    void this.saveDraft();
+    void saveDraft(this);
   }
 
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onlineListener);
     if (this.mode === 'inline') void this.load();
-    void this.restoreDraft();
-    // A submission left by a previous page load (offline, closed tab) goes now.
+    // A submission left by a previous page load (offline, closed tab) goes now, if its author is signed in.
     void this.flushOutbox(true);
   }
 
@@ -230,14 +242,18 @@ export class NetscoutSupport extends NetscoutElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('apiBase') || changed.has('token') || changed.has('service')) && this.hasUpdated) {
+    const who = changed.has('apiBase') || changed.has('token') || changed.has('tokenProvider');
+    if ((who || changed.has('service')) && this.hasUpdated) {
       this.loaded = false;
       this.me = undefined;
       this.calendar = undefined;
       this.cases = { reply: '', sending: false };
+      // Text typed by a known customer belongs to them (and to this service): it is saved as their draft.
+      // Without one, it can only come from `prefill()`, and stays for whoever signs in.
+      if (this.formOwner !== undefined) clearForm(this);
       if (this.opened || this.mode === 'inline') void this.load();
-      if (changed.has('apiBase')) void this.flushOutbox(true);
-      void this.restoreDraft();
+      // Someone else may be signed in now: what they wrote earlier may go.
+      if (who) void this.flushOutbox(true);
     }
   }
 
@@ -303,9 +319,8 @@ export class NetscoutSupport extends NetscoutElement {
       this.clockSkewMs = Date.parse(calendar.now) - Date.now();
       this.tick = this.serverNow();
       this.loaded = true;
-      if (me && !this.incident.fields.contactEmail) {
-        this.incident = { ...this.incident, fields: { ...this.incident.fields, contactEmail: me.user.email } };
-      }
+      if (me) await adoptForm(this, me);
+      void this.refreshOutbox();
     } catch (error) {
       if (abort.signal.aborted) return;
       this.loadError = error instanceof ApiError ? error : new ApiError('network', String(error));
@@ -373,32 +388,6 @@ export class NetscoutSupport extends NetscoutElement {
     }
   }
 
-  /** @internal Key of this page's form draft. */
-  get draftKey(): string {
-    return `${this.apiBase}|${this.service}`;
-  }
-
-  /** @internal Saves the form as the customer types, so a reload or a closed tab loses nothing. */
-  async saveDraft(): Promise<void> {
-    const { fields } = this.incident;
-    const hasContent = Object.entries(fields).some(([k, v]) => k !== 'serviceId' && k !== 'contactEmail' && v !== '');
-    if (hasContent) await this.outbox.saveDraft(this.draftKey, fields, Date.now());
-  }
-
-  private async restoreDraft(): Promise<void> {
-    try {
-      const saved = await this.outbox.draft(this.draftKey);
-      if (!saved) return;
-      this.incident = {
-        ...this.incident,
-        fields: { ...this.incident.fields, ...(saved.fields as Partial<IncidentFields>) },
-        draftRestored: true,
-      };
-    } catch (error) {
-      console.warn('netscout-support: cannot read the saved draft', error);
-    }
-  }
-
   /** @internal Delivers what waits in the outbox; schedules the next retry when something still waits. */
   async flushOutbox(force = false, current?: OutboxEntry): Promise<void> {
     clearTimeout(this.retryTimer);
@@ -410,7 +399,11 @@ export class NetscoutSupport extends NetscoutElement {
         {
           now: () => Date.now(),
           onDelivered: (entry, delivered) => this.onDelivered(entry, delivered, current),
-          onRejected: (entry, error) => this.onRejected(entry, error, current),
+          onRefused: (entry, error) => void this.onRefused(entry, error),
+          onAttachmentRefused: (_entry, _file, error) => {
+            this.reportError(error);
+            this.incident = { ...this.incident, rejected: error };
+          },
           onUploadProgress: (_entry, file, fraction) => {
             const uploads = this.incident.uploads.map((u) => (u.name === file.name ? { ...u, fraction } : u));
             this.incident = { ...this.incident, uploads };
@@ -419,6 +412,7 @@ export class NetscoutSupport extends NetscoutElement {
         force,
       );
       this.incident = { ...this.incident, queued: result.waiting };
+      await this.refreshOutbox();
       if (result.nextAttemptAt !== undefined && this.isConnected) {
         this.retryTimer = setTimeout(() => void this.flushOutbox(), Math.max(500, result.nextAttemptAt - Date.now()));
       }
@@ -440,22 +434,38 @@ export class NetscoutSupport extends NetscoutElement {
     if (this.cases.list) void this.loadCases();
   }
 
-  private onRejected(entry: OutboxEntry, error: ApiError, _current?: OutboxEntry): void {
-    this.reportError(error);
-    if (this.incident.pending !== entry.idempotencyKey && !entry.caseId) return;
-    const errors: IncidentState['errors'] = {};
-    for (const issue of error.problem?.errors ?? []) {
-      const field = issue.path.replace(/^\//, '').split(/[./]/)[0] as keyof IncidentFields;
-      errors[field] = issue.message;
+  /** @internal Reads the outbox again for the notices (waiting for their author, refused, to confirm). */
+  async refreshOutbox(): Promise<void> {
+    if (!this.apiBase) return;
+    try {
+      this.outboxEntries = await this.outbox.entries(this.apiBase);
+    } catch (error) {
+      console.warn('netscout-support: the outbox is unavailable', error);
     }
+  }
+
+  /**
+   * The server refused an incident. The one just submitted from this form goes back into the form, with the
+   * server's reasons, and is saved as the draft before it leaves the outbox; any other stays in the outbox,
+   * marked refused, and its author sees it with its text (see `renderOutboxNotices`).
+   */
+  private async onRefused(entry: OutboxEntry, error: ApiError): Promise<void> {
+    this.reportError(error);
+    if (this.incident.pending !== entry.idempotencyKey || !isAuthor(entry.author, this.me)) return;
     this.incident = {
       ...this.incident,
-      fields: entry.caseId ? this.incident.fields : { ...emptyFields(), ...(entry.draft as Partial<IncidentFields>) },
-      errors,
+      fields: { ...emptyFields(), ...(entry.draft as Partial<IncidentFields>) },
+      errors: serverFieldErrors(error.problem),
       submitting: false,
-      pending: entry.caseId ? this.incident.pending : undefined,
+      pending: undefined,
       rejected: error,
     };
+    try {
+      await saveDraft(this);
+      await this.outbox.remove(entry.idempotencyKey);
+    } finally {
+      await this.refreshOutbox();
+    }
   }
 
   private onKeydownCapture = (event: KeyboardEvent) => {
@@ -480,7 +490,7 @@ export class NetscoutSupport extends NetscoutElement {
           }
         </header>
         ${this.renderNav(m)}
-        <div class="body" part="body">${this.renderView(m)}</div>
+        <div class="body" part="body">${renderOutboxNotices(this)}${this.renderView(m)}</div>
       </div>
     `;
     if (this.mode === 'inline') return html`<section aria-labelledby="title">${panel}</section>`;

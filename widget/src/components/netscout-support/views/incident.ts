@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Case, IncidentDraft, KbSearchResults } from '../../../../../core/api/schemas.js';
+import type { Case, IncidentDraft, KbSearchResults, Problem } from '../../../../../core/api/schemas.js';
 import { findService, SERVICE_TYPES } from '../../../../../core/catalog.js';
 import type { Messages } from '../../../i18n/messages.js';
 import type { ApiError } from '../../../internal/api.js';
 import { contract } from '../../../internal/contract.js';
 import { formatDateTime, formatList, safeHref } from '../../../internal/format.js';
+import { authorOf } from '../../../internal/outbox.js';
+import { draftKey, saveDraft } from '../incident-draft.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 import { holidayName } from './overview.js';
 import { openArticle, searchAsYouType } from './self-help.js';
@@ -29,6 +31,8 @@ export interface IncidentState {
   queuedNotice?: boolean;
   submitted?: Case;
   rejected?: ApiError;
+  /** Idempotency key of the refused outbox entry whose text was put back in the form: it leaves on submit. */
+  replaces?: string;
 }
 
 export function emptyFields(): IncidentFields {
@@ -82,6 +86,16 @@ function issueText(issue: Issue, field: Field, value: string, m: Messages['incid
   }
 }
 
+/** The server's per-field reasons (a problem document's `errors`), by form field. */
+export function serverFieldErrors(problem: Problem | undefined): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  for (const issue of problem?.errors ?? []) {
+    const field = issue.path.replace(/^\//, '').split(/[./]/)[0] as Field;
+    if (ORDER.includes(field)) errors[field] = issue.message;
+  }
+  return errors;
+}
+
 /** Validates the form with the contract's `IncidentDraft` schema; errors are in the UI's language. */
 export function validateIncident(
   fields: IncidentFields,
@@ -100,7 +114,8 @@ export function validateIncident(
 
 async function submit(host: NetscoutSupport, event: Event): Promise<void> {
   event.preventDefault();
-  if (host.incident.submitting) return;
+  const me = host.me;
+  if (host.incident.submitting || !me) return;
   const fields = { ...host.incident.fields, serviceId: host.incident.fields.serviceId || host.service };
   const result = validateIncident(fields, host.messages);
   if (result.errors) {
@@ -121,9 +136,14 @@ async function submit(host: NetscoutSupport, event: Event): Promise<void> {
     uploads: files.map((f) => ({ name: f.name, fraction: 0 })),
   };
   // Written to IndexedDB before the first byte goes out: nothing is lost if the network or the tab dies.
-  const entry = await host.outbox.add(host.apiBase, result.draft, files, Date.now());
-  host.incident = { ...host.incident, pending: entry.idempotencyKey, draftRestored: false };
-  await host.outbox.clearDraft(host.draftKey);
+  // Bound to the customer who wrote it: only their credentials will ever send it.
+  const entry = await host.outbox.add(host.apiBase, authorOf(me), result.draft, files, Date.now());
+  const replaces = host.incident.replaces;
+  host.incident = { ...host.incident, pending: entry.idempotencyKey, draftRestored: false, replaces: undefined };
+  // The refused submission this one corrects is now in the outbox again, as this entry.
+  if (replaces) await host.outbox.remove(replaces);
+  const key = draftKey(host);
+  if (key) await host.outbox.clearDraft(key);
   await host.flushOutbox(true, entry);
   if (host.incident.pending === entry.idempotencyKey && !host.incident.submitted) {
     host.incident = {
@@ -147,7 +167,7 @@ function onField(host: NetscoutSupport, field: Field, value: string): void {
   const errors = { ...host.incident.errors };
   delete errors[field];
   host.incident = { ...host.incident, fields: { ...host.incident.fields, [field]: value }, errors };
-  void host.saveDraft();
+  void saveDraft(host);
   if (field === 'subject') {
     searchAsYouType(host, value, (items) => {
       host.incident = { ...host.incident, suggestions: items?.slice(0, 3) ?? [] };
