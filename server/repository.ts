@@ -221,8 +221,11 @@ export class SupportRepository {
       .executeTakeFirst();
   }
 
-  /** Records a purchase; an active free plan of the same service is replaced (that is not a cancellation). */
-  async insertSubscription(row: SubscriptionRow): Promise<void> {
+  /**
+   * Records a purchase; an active free plan of the same service is replaced (that is not a cancellation).
+   * `also` runs in the same transaction (the purchase's idempotency record).
+   */
+  async insertSubscription(row: SubscriptionRow, also?: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
     this.#subscriptions.delete(row.account_id);
     await this.#transaction(async (trx) => {
       await trx
@@ -233,6 +236,7 @@ export class SupportRepository {
         .where('status', '=', 'active')
         .execute();
       await trx.insertInto('subscriptions').values(row).execute();
+      await also?.(trx);
     });
     this.#subscriptions.delete(row.account_id);
   }
