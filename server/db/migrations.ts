@@ -151,6 +151,12 @@ const migrations: Record<string, Migration> = {
         where state = 'charging'`.execute(db);
     },
   },
+  '0004-attachment-content': {
+    async up(db: Kysely<unknown>) {
+      // Before deleting stored content, the server asks whether any attachment still refers to it.
+      await db.schema.createIndex('attachments_sha256').on('attachments').columns(['sha256']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
