@@ -18,12 +18,16 @@ export function isStorageFull(error: unknown): boolean {
   return false;
 }
 
-/** The answer when the disk is full: 507 with `Retry-After` (it is the server's state, not the request's). */
-export function storageFullProblem(): ProblemError {
+/**
+ * The answer when the disk is full: 507 with `Retry-After` (it is the server's state, not the request's).
+ * `detail` replaces the default explanation (that nothing of the request was kept) when that is not so.
+ */
+export function storageFullProblem(detail?: string): ProblemError {
   return new ProblemError(507, 'insufficient-storage', 'Out of storage space', {
     detail:
+      detail ??
       'The server has no storage space left to record this request; nothing of it was kept. ' +
-      `Send it again in ${STORAGE_FULL_RETRY_AFTER_SECONDS} seconds (with the same Idempotency-Key, if it has one).`,
+        `Send it again in ${STORAGE_FULL_RETRY_AFTER_SECONDS} seconds (with the same Idempotency-Key, if it has one).`,
     headers: { 'retry-after': String(STORAGE_FULL_RETRY_AFTER_SECONDS) },
   });
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -14,8 +13,9 @@ import { subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
+import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS, storageFullProblem } from '../http/storage-full.js';
 import type { ChargeResult } from '../payments/gateway.js';
-import { PurchaseClaims, type PurchaseRow } from '../payments/purchases.js';
+import { type Charged, PurchaseClaims, type PurchaseRow, purchaseHash } from '../payments/purchases.js';
 import { bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
 import { frequentCancellation } from './me.js';
 
@@ -64,15 +64,6 @@ const cancel = createRoute({
   },
 });
 
-/**
- * What "the same purchase" means for a key: the service and the plan. The nonce is left out on purpose: it
- * is single-use, and the Drop-in hands out a new one each time it is asked, so the retry of a purchase whose
- * answer was lost carries a new nonce and must replay the first answer, not be refused.
- */
-function purchaseHash(serviceId: string, planId: string): string {
-  return crypto.hash('sha256', JSON.stringify([serviceId, planId]));
-}
-
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   const gatewayHeader = ctx.gateway.testGateway ? 'test (no real payment is made)' : 'braintree';
   const testNote = ctx.gateway.testGateway ? ' (local test gateway: no real payment was attempted)' : '';
@@ -93,8 +84,42 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
 
   const claims = new PurchaseClaims(ctx.repo.db);
 
+  /**
+   * Purchases charged but not recorded (the database refused the write: a full disk), by account and key. The
+   * claim stays, so nothing charges them again, and a retry with the key records them. A restart loses this
+   * list: the claim is then marked interrupted and logged, with the transaction logged here, for reconciling.
+   */
+  const unrecorded = new Map<string, Charged>();
+
+  const record = async (accountId: string, key: string, charged: Charged) => {
+    try {
+      await ctx.repo.insertSubscription(charged.row, (trx) =>
+        claims.complete(trx, accountId, key, JSON.stringify(charged.body)),
+      );
+      unrecorded.delete(`${accountId}\u0000${key}`);
+    } catch (error) {
+      unrecorded.set(`${accountId}\u0000${key}`, charged);
+      const transaction = charged.body.transaction.id;
+      ctx.logger.error(
+        { err: error, account: accountId, idempotencyKey: key, transaction },
+        'a charged purchase could not be recorded',
+      );
+      if (!isStorageFull(error)) throw error;
+      throw storageFullProblem(
+        `The payment was accepted (transaction ${transaction}) but the server has no storage space left to ` +
+          `record the subscription. Send the purchase again with the same Idempotency-Key in ` +
+          `${STORAGE_FULL_RETRY_AFTER_SECONDS} seconds: it will be recorded without charging again.`,
+      );
+    }
+  };
+
   /** The answer to a purchase whose claim failed: a replay, a refusal of the reused key, or a conflict. */
-  const answerClaimed = (c: Context<AppEnv>, existing: PurchaseRow | undefined, hash: string, serviceName: string) => {
+  const answerClaimed = async (
+    c: Context<AppEnv>,
+    existing: PurchaseRow | undefined,
+    hash: string,
+    serviceName: string,
+  ) => {
     if (!existing) {
       throw new ProblemError(409, 'conflict', 'Purchase in progress', {
         detail: `Another purchase of ${serviceName} for this account is being charged right now. Wait for its answer before buying again.`,
@@ -105,6 +130,11 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused with a different body', {
         detail: `The key "${existing.key}" was first used for another purchase. Use a new key for a new purchase.`,
       });
+    }
+    const charged = unrecorded.get(`${existing.account_id}\u0000${existing.key}`);
+    if (existing.state === 'charging' && charged) {
+      await record(existing.account_id, existing.key, charged);
+      return c.json(charged.body, 201);
     }
     if (existing.state === 'charging') {
       throw new ProblemError(409, 'conflict', 'Purchase in progress', {
@@ -150,7 +180,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       service_id: service.id,
       created_at: ctx.now().getTime(),
     });
-    if (!claim.claimed) return answerClaimed(c, claim.existing, purchaseHash(service.id, plan.id), service.name);
+    if (!claim.claimed) return await answerClaimed(c, claim.existing, purchaseHash(service.id, plan.id), service.name);
 
     // Checked once the claim is held: no other purchase of this service can be recorded meanwhile.
     const current = await ctx.repo
@@ -213,18 +243,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       subscription: subscriptionDto(row, ctx.now()),
       transaction: { ...result.transaction, testGateway: ctx.gateway.testGateway },
     };
-    try {
-      await ctx.repo.insertSubscription(row, (trx) =>
-        claims.complete(trx, caller.account.id, key, JSON.stringify(body)),
-      );
-    } catch (error) {
-      // Charged but not recorded (the claim stays, so no second charge): say which transaction to reconcile.
-      ctx.logger.error(
-        { err: error, account: caller.account.id, idempotencyKey: key, transaction: result.transaction.id },
-        'a charged purchase could not be recorded',
-      );
-      throw error;
-    }
+    await record(caller.account.id, key, { row, body });
     return c.json(body, 201);
   });
 

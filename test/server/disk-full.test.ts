@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, CaseListPage, Problem } from '../../core/index.js';
+import type { Case, CaseListPage, Me, Problem } from '../../core/index.js';
 import { type RunningServer, startServer } from '../../server/index.js';
+import { TestGateway } from '../../server/payments/test-gateway.js';
 import { filesUnder } from './_lib/disk.js';
 import { drafts, newKey } from './_lib/harness.js';
 
@@ -16,6 +17,8 @@ const root = process.getuid?.() === 0;
 let dataDir: string;
 let server: RunningServer;
 let filler: string;
+/** As slow as Braintree: the disk can fill up while a purchase is being charged. */
+const gateway = new TestGateway({ delayMs: 300 });
 
 beforeAll(async () => {
   if (!root) return;
@@ -23,7 +26,7 @@ beforeAll(async () => {
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', dataDir]);
   if (mounted.status !== 0) throw new Error(`cannot mount a tmpfs: ${mounted.stderr}`);
   filler = path.join(dataDir, 'filler');
-  server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+  server = await startServer({ port: 0, dataDir, logLevel: 'silent', gateway });
 });
 
 afterAll(async () => {
@@ -89,6 +92,14 @@ function upload(caseId: string, size: number): Promise<Response> {
   return fetch(`${server.url}/v1/cases/${caseId}/attachments`, { method: 'POST', headers: auth(), body: form });
 }
 
+function buy(key: string): Promise<Response> {
+  return fetch(`${server.url}/v1/subscriptions`, {
+    method: 'POST',
+    headers: { ...auth(), 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ serviceId: 'linksprinter', planId: 'pro', paymentMethodNonce: 'fake-valid-nonce' }),
+  });
+}
+
 async function expectInsufficientStorage(response: Response): Promise<void> {
   expect(response.status).toBe(507);
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -144,7 +155,30 @@ describe.skipIf(!root)('a full disk', () => {
     expect(stored.size).toBe(acknowledged.length);
     // And on disk: after a restart, the same cases, no more and no fewer.
     await server.close();
-    server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+    server = await startServer({ port: 0, dataDir, logLevel: 'silent', gateway });
     expect(await caseIds()).toEqual(stored);
+  });
+
+  it('records a purchase charged while the disk filled up once it is retried, without charging again', async () => {
+    checkpoint();
+    const before = gateway.charges;
+    const key = newKey();
+    const pending = buy(key);
+    // The purchase is claimed and the gateway is charging: now the disk fills up.
+    while (gateway.charges === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    fillTheDisk();
+    const first = await pending;
+    expect(first.status).toBe(507);
+    expect(first.headers.get('retry-after')).toBe('60');
+    expect(((await first.json()) as Problem).detail).toMatch(/payment was accepted .* without charging again/);
+
+    rmSync(filler);
+    const retry = await buy(key);
+    expect(retry.status).toBe(201);
+    expect(gateway.charges).toBe(before + 1);
+    const me = (await (await fetch(`${server.url}/v1/me`, { headers: auth() })).json()) as Me;
+    expect(me.subscriptions.filter((s) => s.serviceId === 'linksprinter' && s.status === 'active')).toHaveLength(1);
+    expect((await buy(key)).headers.get('idempotent-replayed')).toBe('true');
+    expect(gateway.charges).toBe(before + 1);
   });
 });
