@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, Problem, Purchase } from '../../core/index.js';
+import { startServer } from '../../server/index.js';
+import { purchaseHash } from '../../server/payments/purchases.js';
 import { TestGateway } from '../../server/payments/test-gateway.js';
 import { type Harness, json, newKey, startHarness } from './_lib/harness.js';
 
@@ -111,5 +115,43 @@ describe('purchases are charged once', () => {
     const paid = await buy('linksprinterPaid', { ...body, paymentMethodNonce: 'fake-valid-nonce' }, key);
     expect(paid.status).toBe(201);
     expect(paid.headers.get('idempotent-replayed')).toBeNull();
+  });
+});
+
+describe('a purchase cut off by a stop while it was being charged', () => {
+  it('is marked interrupted at the next start: its key is never charged again, another purchase may go on', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-purchase-stop-'));
+    try {
+      let server = await startServer({ port: 0, dataDir, logLevel: 'silent', gateway });
+      const accountId = server.demo.free.accountId;
+      await server.close();
+      // What a kill -9 during the gateway call leaves: a claim still charging.
+      const db = new BetterSqlite3(path.join(dataDir, 'support.sqlite'));
+      db.prepare(
+        "insert into purchases (account_id, key, request_hash, service_id, state, response, created_at) values (?, 'cut-off', ?, 'linksprinter', 'charging', null, 0)",
+      ).run(accountId, purchaseHash('linksprinter', 'pro'));
+      db.close();
+
+      server = await startServer({ port: 0, dataDir, logLevel: 'silent', gateway });
+      const send = (key: string) =>
+        fetch(`${server.url}/v1/subscriptions`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${server.demo.free.token}`,
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
+          body: JSON.stringify(pro),
+        });
+      const before = gateway.charges;
+      const retried = await send('cut-off');
+      expect(retried.status).toBe(409);
+      expect((await json<Problem>(retried)).detail).toMatch(/interrupted .* will not be charged again/);
+      expect(gateway.charges).toBe(before);
+      expect((await send(newKey())).status).toBe(201);
+      await server.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
