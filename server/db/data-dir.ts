@@ -55,6 +55,6 @@ export function ownerOnly(file: string, companions: readonly string[] = []): voi
     chmodSync(file, 0o600);
     for (const companion of companions) if (existsSync(companion)) chmodSync(companion, 0o600);
   } catch (error) {
-    throw new DataDirError(`cannot create ${file}: ${reason(error)}`);
+    throw new DataDirError(`cannot create ${file} readable by its owner only: ${reason(error)}`);
   }
 }

@@ -103,6 +103,16 @@ describe('purchases are charged once', () => {
     expect(gateway.charges).toBe(before);
   });
 
+  it('declares the required Idempotency-Key header of a purchase in the OpenAPI document', async () => {
+    const doc = await json<{ paths: Record<string, { post: { parameters?: { in: string; name: string }[] } }> }>(
+      await h.api('/v1/openapi.json'),
+    );
+    const key = doc.paths['/v1/subscriptions'].post.parameters?.find(
+      (p) => p.in === 'header' && p.name === 'idempotency-key',
+    );
+    expect(key).toMatchObject({ required: true, schema: { type: 'string' } });
+  });
+
   it('releases the claim when the charge is declined: the same key then buys with another card', async () => {
     const key = newKey();
     const body = { serviceId: 'netscout-insights', planId: 'team' };
