@@ -38,7 +38,7 @@ const submit = createRoute({
       description: 'The case, durably stored (also the replay of an earlier identical submission).',
       content: jsonContent(C.Case),
     },
-    ...problems(400, 401, 403, 413, 415, 422, 429),
+    ...problems(400, 401, 403, 413, 415, 422, 429, 507),
   },
 });
 
