@@ -92,11 +92,12 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
   const unrecorded = new Map<string, Charged>();
 
   const record = async (accountId: string, key: string, charged: Charged) => {
+    // Taken off the list while it is being recorded: a retry sent meanwhile gets 409, not a second record.
+    unrecorded.delete(`${accountId}\u0000${key}`);
     try {
       await ctx.repo.insertSubscription(charged.row, (trx) =>
         claims.complete(trx, accountId, key, JSON.stringify(charged.body)),
       );
-      unrecorded.delete(`${accountId}\u0000${key}`);
     } catch (error) {
       unrecorded.set(`${accountId}\u0000${key}`, charged);
       const transaction = charged.body.transaction.id;
@@ -173,14 +174,15 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
         errors: [{ path: 'planId', message: 'is a free plan' }],
       });
     }
+    const hash = purchaseHash(service.id, plan.id);
     const claim = await claims.claim({
       account_id: caller.account.id,
       key,
-      request_hash: purchaseHash(service.id, plan.id),
+      request_hash: hash,
       service_id: service.id,
       created_at: ctx.now().getTime(),
     });
-    if (!claim.claimed) return await answerClaimed(c, claim.existing, purchaseHash(service.id, plan.id), service.name);
+    if (!claim.claimed) return await answerClaimed(c, claim.existing, hash, service.name);
 
     // Checked once the claim is held: no other purchase of this service can be recorded meanwhile.
     const current = await ctx.repo
