@@ -84,14 +84,17 @@ async function readFile(c: Context<AppEnv>): Promise<File> {
     });
   }
   const file = form.get('file');
-  const extra = [...new Set(form.keys())].filter((key) => key !== 'file');
-  if (!(file instanceof File) || form.getAll('file').length > 1 || extra.length > 0) {
+  const errors = [
+    ...(file instanceof File ? [] : [{ path: 'file', message: 'must be a file' }]),
+    ...(form.getAll('file').length > 1 ? [{ path: 'file', message: 'must be sent once' }] : []),
+    ...[...new Set(form.keys())]
+      .filter((key) => key !== 'file')
+      .map((key) => ({ path: key, message: 'is not a known field' })),
+  ];
+  if (errors.length > 0 || !(file instanceof File)) {
     throw new ProblemError(400, 'validation', 'The request is not valid', {
       detail: 'Send exactly one multipart field named "file" holding the file.',
-      errors: [
-        ...(file instanceof File ? [] : [{ path: 'file', message: 'must be a file' }]),
-        ...extra.map((key) => ({ path: key, message: 'is not a known field' })),
-      ],
+      errors,
     });
   }
   return file;

@@ -92,6 +92,20 @@ describe('refused uploads keep nothing', () => {
   });
 });
 
+describe('the multipart body', () => {
+  it('refuses a second file field with 400 naming it, and keeps nothing', async () => {
+    const c = await newCase();
+    const before = bytesUnder(h.dataDir);
+    const form = new FormData();
+    form.append('file', new Blob([uniqueLog(1000)]), 'a.log');
+    form.append('file', new Blob([uniqueLog(1000)]), 'b.log');
+    const response = await h.api(`/v1/cases/${c.id}/attachments`, { as: 'gold', method: 'POST', body: form });
+    expect(response.status).toBe(400);
+    expect((await json<Problem>(response)).errors).toEqual([{ path: 'file', message: 'must be sent once' }]);
+    expect(bytesUnder(h.dataDir)).toBe(before);
+  });
+});
+
 describe('the per-account storage quota', () => {
   it(`refuses with 413 storage-quota-exceeded an upload beyond ${QUOTA_MIB} MiB and keeps nothing of it`, async () => {
     const c = await newCase('standalonePaid', drafts.insights);
