@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 /** A log file of `size` bytes, different on every call (so each is stored as new content). */
-function uniqueLog(size = UPLOAD_BYTES): Uint8Array {
+function uniqueLog(size = UPLOAD_BYTES): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size).fill(0x61);
   bytes.set(new TextEncoder().encode(randomBytes(16).toString('hex')));
   bytes[size - 1] = 0x0a;
