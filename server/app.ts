@@ -11,6 +11,7 @@ import { JSON_BODY_LIMIT, jsonBody, tooLarge } from './http/json-body.js';
 import { issuesToErrors, ProblemError, problemResponse, validationProblem } from './http/problem.js';
 import { type RateLimitOptions, rateLimit } from './http/rate-limit.js';
 import { demoStatic } from './http/static.js';
+import { isStorageFull, storageFullProblem } from './http/storage-full.js';
 import { registerAgentRoutes } from './routes/agent.js';
 import { ATTACHMENT_BODY_LIMIT, registerAttachmentRoutes } from './routes/attachments.js';
 import { registerCaseRoutes } from './routes/cases.js';
@@ -116,6 +117,10 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
       const status = error.status as ContentfulStatusCode;
       const code = status === 415 ? 'unsupported-media-type' : status === 413 ? 'body-too-large' : 'validation';
       return problemResponse(c, new ProblemError(status, code, error.message || 'Bad request'));
+    }
+    if (isStorageFull(error)) {
+      ctx.logger.error({ err: error, reqId: c.get('requestId') }, 'storage full: request refused with 507');
+      return problemResponse(c, storageFullProblem());
     }
     ctx.logger.error({ err: error, reqId: c.get('requestId') }, 'unhandled error');
     return problemResponse(

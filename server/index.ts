@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { AttachmentStore } from './attachment-store.js';
 import type { ServerContext } from './context.js';
 import { openStore } from './db/open.js';
+import { tidyAtStart } from './housekeeping.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limit.js';
 import { IncidentWriter } from './incident-writer.js';
 import { loadKbArticles } from './kb/index.js';
@@ -101,6 +102,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dataDir,
     attachments: new AttachmentStore(dataDir),
   };
+
+  await tidyAtStart(store.db, ctx.attachments, logger);
 
   let boundPort = port;
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');

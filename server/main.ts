@@ -1,10 +1,20 @@
+import { DataDirError } from './db/data-dir.js';
+import { isStorageFull } from './http/storage-full.js';
 import { startServer } from './index.js';
 
 /**
  * `npm start`: the reference support API with its embedded store and demo accounts. Prints the demo
  * tokens and the URLs to open. SIGTERM/SIGINT drain in-flight requests and close the database.
  */
-const server = await startServer();
+const server = await startServer().catch((error: unknown) => {
+  // A data directory that cannot be used, or a full disk, is the operator's to fix: say so in one line.
+  if (error instanceof DataDirError || isStorageFull(error)) {
+    const message = error instanceof DataDirError ? error.message : `the disk is full: ${(error as Error).message}`;
+    process.stderr.write(`netscout-support: cannot start: ${message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
 const out = (line = '') => process.stdout.write(`${line}\n`);
 out();
 out(`NetScout Support API: ${server.url}`);

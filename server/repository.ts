@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { accountAttachmentBytes, caseAttachmentCount } from './db/attachment-usage.js';
 import type { Database } from './db/schema.js';
 
 export type AccountRow = Selectable<Database['accounts']>;
@@ -221,8 +222,11 @@ export class SupportRepository {
       .executeTakeFirst();
   }
 
-  /** Records a purchase; an active free plan of the same service is replaced (that is not a cancellation). */
-  async insertSubscription(row: SubscriptionRow): Promise<void> {
+  /**
+   * Records a purchase; an active free plan of the same service is replaced (that is not a cancellation).
+   * `also` runs in the same transaction (the purchase's idempotency record).
+   */
+  async insertSubscription(row: SubscriptionRow, also?: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
     this.#subscriptions.delete(row.account_id);
     await this.#transaction(async (trx) => {
       await trx
@@ -233,6 +237,7 @@ export class SupportRepository {
         .where('status', '=', 'active')
         .execute();
       await trx.insertInto('subscriptions').values(row).execute();
+      await also?.(trx);
     });
     this.#subscriptions.delete(row.account_id);
   }
@@ -505,21 +510,27 @@ export class SupportRepository {
       .executeTakeFirst();
   }
 
-  async insertAttachment(row: AttachmentRow, caseUpdatedAt: number, maxPerCase: number): Promise<boolean> {
+  /**
+   * Records an attachment unless the case has `maxPerCase` already or the account's attachments would take
+   * more than `quotaBytes`: checked and inserted in one transaction, so uploads sent together cannot both pass.
+   */
+  async insertAttachment(
+    row: AttachmentRow,
+    caseUpdatedAt: number,
+    limits: { maxPerCase: number; accountId: string; quotaBytes: number },
+  ): Promise<'inserted' | 'too-many' | 'over-quota'> {
     return this.#casesTransaction(async (trx) => {
-      const { n } = await trx
-        .selectFrom('attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('case_id', '=', row.case_id)
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= maxPerCase) return false;
+      if ((await caseAttachmentCount(trx, row.case_id)) >= limits.maxPerCase) return 'too-many';
+      if ((await accountAttachmentBytes(trx, limits.accountId)) + row.size_bytes > limits.quotaBytes) {
+        return 'over-quota';
+      }
       await trx.insertInto('attachments').values(row).execute();
       await trx
         .updateTable('cases')
         .set({ updated_at: laterThanBefore(caseUpdatedAt) })
         .where('id', '=', row.case_id)
         .execute();
-      return true;
+      return 'inserted';
     });
   }
 

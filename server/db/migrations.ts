@@ -131,6 +131,32 @@ const migrations: Record<string, Migration> = {
       )`.execute(db);
     },
   },
+  '0003-purchases': {
+    async up(db: Kysely<unknown>) {
+      // One row per purchase attempt, claimed before the gateway is called: the key replays the first answer,
+      // and the partial unique index lets only one purchase per account and service be charging at a time.
+      await db.schema
+        .createTable('purchases')
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('response', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('purchases_pk', ['account_id', 'key'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await sql`create unique index purchases_charging on purchases (account_id, service_id)
+        where state = 'charging'`.execute(db);
+    },
+  },
+  '0004-attachment-content': {
+    async up(db: Kysely<unknown>) {
+      // Before deleting stored content, the server asks whether any attachment still refers to it.
+      await db.schema.createIndex('attachments_sha256').on('attachments').columns(['sha256']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from 'kysely';
 import type { SyncExecutor } from '../repository.js';
+import { ownerOnly, prepareDataDir } from './data-dir.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -15,7 +15,8 @@ export interface OpenStore {
 }
 
 /**
- * Opens (creating when needed) the SQLite store in `dataDir` and applies pending migrations.
+ * Opens (creating when needed) the SQLite store in `dataDir` and applies pending migrations. Its files are
+ * the owner's only (0600). Throws a `DataDirError` when the directory cannot be used.
  *
  * Durability settings (see README, "what a 201 promises"):
  * - `journal_mode = WAL`: readers never block the writer.
@@ -23,8 +24,9 @@ export interface OpenStore {
  *   process crash, an OS crash and a power loss (on storage that honours fsync).
  */
 export async function openStore(dataDir: string): Promise<OpenStore> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  prepareDataDir(dataDir);
   const file = path.join(dataDir, 'support.sqlite');
+  ownerOnly(file, [`${file}-wal`, `${file}-shm`]);
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -65,9 +67,17 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase & {
   prepare(sql: string): BetterSqlite3.Statement;
 } {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  // After SQLITE_FULL (a full disk), SQLite may roll the transaction back by itself; Kysely's ROLLBACK then
+  // fails with "no transaction is active" and that error replaces the one that says the disk is full.
+  const realRollback = sqlite.prepare('rollback');
+  const rollback = {
+    reader: false,
+    run: () => (sqlite.inTransaction ? realRollback.run() : { changes: 0, lastInsertRowid: 0 }),
+  } as unknown as BetterSqlite3.Statement;
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      if (sql === 'rollback') return rollback;
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);

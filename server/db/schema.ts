@@ -58,6 +58,20 @@ export interface Database {
     status_code: number;
     created_at: number;
   };
+  /**
+   * Purchase attempts by `Idempotency-Key`. `charging`: claimed, the gateway is being called (at most one per
+   * account and service); `done`: `response` is the 201 body to replay; `interrupted`: the outcome of the
+   * charge is unknown (the gateway call threw, or the server stopped during it) and needs reconciling.
+   */
+  purchases: {
+    account_id: string;
+    key: string;
+    request_hash: string;
+    service_id: string;
+    state: 'charging' | 'done' | 'interrupted';
+    response: string | null;
+    created_at: number;
+  };
   comments: {
     id: string;
     case_id: string;

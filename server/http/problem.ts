@@ -17,6 +17,8 @@ export type ProblemCode =
   | 'idempotency-key-required'
   | 'conflict'
   | 'too-many-attachments'
+  | 'storage-quota-exceeded'
+  | 'insufficient-storage'
   | 'payment-declined'
   | 'payment-failed'
   | 'rate-limited'

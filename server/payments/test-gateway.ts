@@ -57,6 +57,15 @@ const NONCES: Record<string, Outcome | 'settled'> = {
  */
 export class TestGateway implements PaymentGateway {
   readonly testGateway = true;
+  /** How long each charge takes, as the real gateway's round trip does (Braintree: about 300 ms). */
+  readonly delayMs: number;
+  /** Charges asked of this gateway so far (approved or not). */
+  charges = 0;
+
+  /** `delayMs` defaults to `NETSCOUT_TEST_GATEWAY_DELAY_MS` (0 when unset). */
+  constructor(options: { delayMs?: number; env?: NodeJS.ProcessEnv } = {}) {
+    this.delayMs = options.delayMs ?? delayFromEnv(options.env ?? process.env);
+  }
 
   async clientToken(): Promise<string> {
     const token = { version: 2, testGateway: true, authorizationFingerprint: randomBytes(16).toString('hex') };
@@ -64,6 +73,8 @@ export class TestGateway implements PaymentGateway {
   }
 
   async charge(amountCents: number, currency: string, nonce: string): Promise<ChargeResult> {
+    this.charges++;
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const known = NONCES[nonce];
     const outcome = known ?? (nonce.startsWith('fake-valid-') ? 'settled' : undefined);
     if (outcome === undefined) {
@@ -91,4 +102,14 @@ export class TestGateway implements PaymentGateway {
       },
     };
   }
+}
+
+function delayFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.NETSCOUT_TEST_GATEWAY_DELAY_MS;
+  if (raw === undefined || raw === '') return 0;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) {
+    throw new Error(`NETSCOUT_TEST_GATEWAY_DELAY_MS must be a whole number of milliseconds (0–60000), not "${raw}"`);
+  }
+  return ms;
 }

@@ -17,6 +17,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type.',
   422: 'Understood but refused (for example, an idempotency key reused with a different body).',
   429: 'Too many requests: see `Retry-After`.',
+  507: 'The server is out of storage space for now: retry after `Retry-After` seconds.',
 };
 
 /** Problem responses for a route's documentation. */
@@ -30,6 +31,20 @@ export function problems(...statuses: number[]) {
 }
 
 export const bearer = [{ bearer: [] }];
+
+/**
+ * The `Idempotency-Key` header of a request that must not take effect twice (`what`: an incident, a
+ * purchase): the same key with the same body replays the first answer, with another body it is refused.
+ */
+export const idempotencyKey = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required: send a new unique key (a UUID) with each ${what}, and the same key when you retry it`
+          : undefined,
+    })
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 visible ASCII characters (a UUID is a good choice)');
 
 /** A path parameter holding an identifier. */
 export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an identifier (letters, digits, - and _)');

@@ -1,7 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { sniffContentType } from '../attachment-store.js';
 import type { AppEnv, ServerContext } from '../context.js';
+import { accountAttachmentBytes, caseAttachmentCount, isBlobReferenced } from '../db/attachment-usage.js';
 import { attachmentDto } from '../domain/dto.js';
+import { cleanFileName, nameForType } from '../domain/file-names.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
@@ -15,8 +18,12 @@ export const ATTACHMENT_BODY_LIMIT = MAX_ATTACHMENT_BYTES + 64 * 1024;
 const upload = createRoute({
   method: 'post',
   path: '/v1/cases/{id}/attachments',
-  summary: 'Attach a file to a case (at most 10 MiB each, 5 per case)',
-  description: 'Accepted types, recognised by content: plain text and logs (UTF-8), PDF, PNG, JPEG, pcap, pcapng, zip.',
+  summary: 'Attach a file to a case (at most 10 MiB each, 5 per case, within the account quota)',
+  description:
+    'Accepted types, recognised by content: plain text and logs (UTF-8), PDF, PNG, JPEG, pcap, pcapng, zip. ' +
+    'A name whose extension does not match the type gets the type’s extension added (`x.html` holding a PDF ' +
+    'is stored as `x.html.pdf`). The attachments of one account may take at most its storage quota ' +
+    '(`NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB`, default 200 MiB): 413 `storage-quota-exceeded` beyond it.',
   security: bearer,
   request: {
     params: z.object({ id: IdParam }),
@@ -31,7 +38,7 @@ const upload = createRoute({
   },
   responses: {
     201: { description: 'The stored attachment.', content: jsonContent(C.Attachment) },
-    ...problems(400, 401, 404, 409, 413, 415, 429),
+    ...problems(400, 401, 404, 409, 413, 415, 429, 507),
   },
 });
 
@@ -50,34 +57,68 @@ const download = createRoute({
   },
 });
 
-/** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
-function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\p{Cc}\p{Cf}"]/gu, '')
-    .trim()
-    .slice(0, 200);
-  return clean || 'attachment';
+/** 413: the account's attachments would take more than its quota. */
+function overQuota(quotaBytes: number, usedBytes: number): ProblemError {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return new ProblemError(413, 'storage-quota-exceeded', 'Attachment storage quota reached', {
+    detail:
+      `The attachments of this account may take at most ${mib(quotaBytes)}; they take ${mib(usedBytes)} now ` +
+      'and this file does not fit. Ask support to remove attachments that are no longer needed.',
+  });
+}
+
+const tooMany = () =>
+  new ProblemError(409, 'too-many-attachments', 'Too many attachments', {
+    detail: `A case may have at most ${MAX_ATTACHMENTS_PER_CASE} attachments.`,
+  });
+
+/** The multipart body's one field named `file`; read only once the case's limits allow an upload. */
+async function readFile(c: Context<AppEnv>): Promise<File> {
+  let form: FormData;
+  try {
+    form = await c.req.formData();
+  } catch {
+    throw new ProblemError(400, 'validation', 'The request is not valid', {
+      detail: 'Send the file as multipart/form-data, in one field named "file".',
+      errors: [{ path: 'file', message: 'must be a file in a multipart/form-data body' }],
+    });
+  }
+  const file = form.get('file');
+  const errors = [
+    ...(file instanceof File ? [] : [{ path: 'file', message: 'must be a file' }]),
+    ...(form.getAll('file').length > 1 ? [{ path: 'file', message: 'must be sent once' }] : []),
+    ...[...new Set(form.keys())]
+      .filter((key) => key !== 'file')
+      .map((key) => ({ path: key, message: 'is not a known field' })),
+  ];
+  if (errors.length > 0 || !(file instanceof File)) {
+    throw new ProblemError(400, 'validation', 'The request is not valid', {
+      detail: 'Send exactly one multipart field named "file" holding the file.',
+      errors,
+    });
+  }
+  return file;
 }
 
 export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(upload, async (c) => {
+  const quotaBytes = ctx.attachments.accountQuotaBytes;
+
+  // The document shows the route as declared; the handler reads the body itself, after the cheap checks, so
+  // that an upload the case cannot take is refused before its bytes are read or stored.
+  app.openAPIRegistry.registerPath(upload);
+  app.openapi({ ...upload, request: { params: upload.request.params }, hide: true }, async (c) => {
     const caller = requireCaller(c);
     const { id } = c.req.valid('param');
     const row = await ctx.repo.getCase(id, caller.user.role === 'agent' ? null : caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
-    const form = c.req.valid('form') as Record<string, unknown>;
-    const extra = Object.keys(form).filter((key) => key !== 'file');
-    const file = form.file;
-    if (!(file instanceof File) || extra.length > 0) {
-      throw new ProblemError(400, 'validation', 'The request is not valid', {
-        detail: 'Send exactly one multipart field named "file" holding the file.',
-        errors: [
-          ...(file instanceof File ? [] : [{ path: 'file', message: 'must be a file' }]),
-          ...extra.map((key) => ({ path: key, message: 'is not a known field' })),
-        ],
-      });
-    }
+    // The quota is the case's account's, whoever uploads (a support engineer's upload counts for the customer).
+    const [count, used] = await Promise.all([
+      caseAttachmentCount(ctx.repo.db, id),
+      accountAttachmentBytes(ctx.repo.db, row.account_id),
+    ]);
+    if (count >= MAX_ATTACHMENTS_PER_CASE) throw tooMany();
+    if (used >= quotaBytes) throw overQuota(quotaBytes, used);
+    const file = await readFile(c);
     if (file.size > MAX_ATTACHMENT_BYTES) {
       throw new ProblemError(413, 'body-too-large', 'Attachment too large', {
         detail: `An attachment may be at most ${MAX_ATTACHMENT_BYTES} bytes (10 MiB); this one is ${file.size}.`,
@@ -89,6 +130,7 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
         errors: [{ path: 'file', message: 'must not be empty' }],
       });
     }
+    if (used + file.size > quotaBytes) throw overQuota(quotaBytes, used);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const contentType = sniffContentType(bytes);
     if (!contentType) {
@@ -96,22 +138,33 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
         detail: 'Attach plain text or logs (UTF-8), PDF, PNG, JPEG, pcap, pcapng or zip files.',
       });
     }
-    const sha256 = await ctx.attachments.put(bytes);
+    const sha256 = await ctx.attachments.hold(bytes);
     const at = ctx.now().getTime();
     const stored = {
       id: newId('att'),
       case_id: id,
-      file_name: cleanFileName(file.name),
+      file_name: nameForType(cleanFileName(file.name), contentType),
       content_type: contentType,
       size_bytes: bytes.byteLength,
       sha256,
       uploaded_at: at,
     };
-    if (!(await ctx.repo.insertAttachment(stored, at, MAX_ATTACHMENTS_PER_CASE))) {
-      throw new ProblemError(409, 'too-many-attachments', 'Too many attachments', {
-        detail: `A case may have at most ${MAX_ATTACHMENTS_PER_CASE} attachments.`,
+    let outcome: Awaited<ReturnType<typeof ctx.repo.insertAttachment>> | undefined;
+    try {
+      outcome = await ctx.repo.insertAttachment(stored, at, {
+        maxPerCase: MAX_ATTACHMENTS_PER_CASE,
+        accountId: row.account_id,
+        quotaBytes,
       });
+    } finally {
+      // Refused or failed: the content goes unless another attachment refers to it.
+      await ctx.attachments.release(sha256, async () =>
+        outcome === 'inserted' ? true : isBlobReferenced(ctx.repo.db, sha256),
+      );
     }
+    if (outcome === 'too-many') throw tooMany();
+    if (outcome === 'over-quota')
+      throw overQuota(quotaBytes, await accountAttachmentBytes(ctx.repo.db, row.account_id));
     return c.json(attachmentDto(stored), 201);
   });
 
@@ -122,9 +175,11 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
     const attachment = row && (await ctx.repo.getAttachment(id, attachmentId));
     if (!attachment) throw notFound(`Attachment ${attachmentId} of case ${id}`);
     const bytes = await ctx.attachments.get(attachment.sha256);
+    // Named for the type it was recognised as (also for attachments stored before names were).
+    const fileName = nameForType(attachment.file_name, attachment.content_type);
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': attachment.content_type,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.file_name)}`,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'content-length': String(bytes.byteLength),
     });
   });

@@ -52,7 +52,7 @@ const comment = createRoute({
   },
   responses: {
     201: { description: 'The comment.', content: jsonContent(C.Comment) },
-    ...problems(400, 401, 404, 409, 413, 415, 429),
+    ...problems(400, 401, 404, 409, 413, 415, 429, 507),
   },
 });
 

@@ -15,16 +15,9 @@ import { requireCustomer } from '../http/auth.js';
 import { setResponseHeader } from '../http/headers.js';
 import { issuesToErrors, ProblemError, validationProblem } from '../http/problem.js';
 import type { IdempotencyRow, NewCase, SubscriptionRow } from '../repository.js';
-import { bearer, C, jsonContent, problems } from './_shared.js';
+import { bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
 
-const IdempotencyKey = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined
-        ? 'is required: send a new unique key (a UUID) with each incident, and the same key when you retry it'
-        : undefined,
-  })
-  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 visible ASCII characters (a UUID is a good choice)');
+const IdempotencyKey = idempotencyKey('incident');
 
 const SubmitHeaders = z.object({ 'idempotency-key': IdempotencyKey });
 
@@ -45,7 +38,7 @@ const submit = createRoute({
       description: 'The case, durably stored (also the replay of an earlier identical submission).',
       content: jsonContent(C.Case),
     },
-    ...problems(400, 401, 403, 413, 415, 422, 429),
+    ...problems(400, 401, 403, 413, 415, 422, 429, 507),
   },
 });
 

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   type Cancellation,
   cancellationCharge,
@@ -12,7 +13,10 @@ import { subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS, storageFullProblem } from '../http/storage-full.js';
+import type { ChargeResult } from '../payments/gateway.js';
+import { type Charged, PurchaseClaims, type PurchaseRow, purchaseHash } from '../payments/purchases.js';
+import { bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
 import { frequentCancellation } from './me.js';
 
 const clientToken = createRoute({
@@ -31,10 +35,20 @@ const purchase = createRoute({
   path: '/v1/subscriptions',
   summary: 'Buy a paid plan with a Braintree payment-method nonce (charges at least one month)',
   security: bearer,
-  request: { body: { required: true, content: jsonContent(C.PurchaseRequest) } },
+  description:
+    'Retrying with the same `Idempotency-Key` and the same service and plan replays the first answer (with ' +
+    '`Idempotent-Replayed: true`) and charges nothing more; the same key for another service or plan is refused ' +
+    'with 422. While one purchase of a service is being charged, another purchase of it is refused with 409.',
+  request: {
+    headers: z.object({ 'idempotency-key': idempotencyKey('purchase') }),
+    body: { required: true, content: jsonContent(C.PurchaseRequest) },
+  },
   responses: {
-    201: { description: 'The new subscription and its transaction.', content: jsonContent(C.Purchase) },
-    ...problems(400, 401, 402, 403, 409, 413, 415, 422, 429),
+    201: {
+      description: 'The new subscription and its transaction (also the replay of an earlier identical purchase).',
+      content: jsonContent(C.Purchase),
+    },
+    ...problems(400, 401, 402, 403, 409, 413, 415, 422, 429, 507),
   },
 });
 
@@ -68,8 +82,79 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     return c.json({ clientToken: await ctx.gateway.clientToken(), testGateway: ctx.gateway.testGateway }, 200);
   });
 
+  const claims = new PurchaseClaims(ctx.repo.db);
+
+  /**
+   * Purchases charged but not recorded (the database refused the write: a full disk), by account and key. The
+   * claim stays, so nothing charges them again, and a retry with the key records them. A restart loses this
+   * list: the claim is then marked interrupted and logged, with the transaction logged here, for reconciling.
+   */
+  const unrecorded = new Map<string, Charged>();
+
+  const record = async (accountId: string, key: string, charged: Charged) => {
+    // Taken off the list while it is being recorded: a retry sent meanwhile gets 409, not a second record.
+    unrecorded.delete(`${accountId}\u0000${key}`);
+    try {
+      await ctx.repo.insertSubscription(charged.row, (trx) =>
+        claims.complete(trx, accountId, key, JSON.stringify(charged.body)),
+      );
+    } catch (error) {
+      unrecorded.set(`${accountId}\u0000${key}`, charged);
+      const transaction = charged.body.transaction.id;
+      ctx.logger.error(
+        { err: error, account: accountId, idempotencyKey: key, transaction },
+        'a charged purchase could not be recorded',
+      );
+      if (!isStorageFull(error)) throw error;
+      throw storageFullProblem(
+        `The payment was accepted (transaction ${transaction}) but the server has no storage space left to ` +
+          `record the subscription. Send the purchase again with the same Idempotency-Key in ` +
+          `${STORAGE_FULL_RETRY_AFTER_SECONDS} seconds: it will be recorded without charging again.`,
+      );
+    }
+  };
+
+  /** The answer to a purchase whose claim failed: a replay, a refusal of the reused key, or a conflict. */
+  const answerClaimed = async (
+    c: Context<AppEnv>,
+    existing: PurchaseRow | undefined,
+    hash: string,
+    serviceName: string,
+  ) => {
+    if (!existing) {
+      throw new ProblemError(409, 'conflict', 'Purchase in progress', {
+        detail: `Another purchase of ${serviceName} for this account is being charged right now. Wait for its answer before buying again.`,
+        headers: { 'retry-after': '1' },
+      });
+    }
+    if (existing.request_hash !== hash) {
+      throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused with a different body', {
+        detail: `The key "${existing.key}" was first used for another purchase. Use a new key for a new purchase.`,
+      });
+    }
+    const charged = unrecorded.get(`${existing.account_id}\u0000${existing.key}`);
+    if (existing.state === 'charging' && charged) {
+      await record(existing.account_id, existing.key, charged);
+      return c.json(charged.body, 201);
+    }
+    if (existing.state === 'charging') {
+      throw new ProblemError(409, 'conflict', 'Purchase in progress', {
+        detail: `The purchase with key "${existing.key}" is being charged right now: retry in a moment for its answer.`,
+        headers: { 'retry-after': '1' },
+      });
+    }
+    if (existing.state === 'interrupted' || existing.response === null) {
+      throw new ProblemError(409, 'conflict', 'Purchase outcome unknown', {
+        detail: `The purchase with key "${existing.key}" was interrupted while it was being charged. Contact support to check it; it will not be charged again.`,
+      });
+    }
+    c.header('idempotent-replayed', 'true');
+    return c.json(JSON.parse(existing.response) as Purchase, 201);
+  };
+
   app.openapi(purchase, async (c) => {
     const caller = requireCustomer(c);
+    const { 'idempotency-key': key } = c.req.valid('header');
     const request = c.req.valid('json');
     const service = findService(request.serviceId);
     const plan = service && findPlan(service, request.planId);
@@ -89,18 +174,49 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
         errors: [{ path: 'planId', message: 'is a free plan' }],
       });
     }
-    const subscriptions = await ctx.repo.listSubscriptions(caller.account.id);
-    const current = subscriptions.find(
-      (s) => s.service_id === service.id && s.status === 'active' && findPlan(service, s.plan_id)?.kind === 'paid',
-    );
+    const hash = purchaseHash(service.id, plan.id);
+    const claim = await claims.claim({
+      account_id: caller.account.id,
+      key,
+      request_hash: hash,
+      service_id: service.id,
+      created_at: ctx.now().getTime(),
+    });
+    if (!claim.claimed) return await answerClaimed(c, claim.existing, hash, service.name);
+
+    // Checked once the claim is held: no other purchase of this service can be recorded meanwhile.
+    const current = await ctx.repo
+      .listSubscriptions(caller.account.id)
+      .then((rows) =>
+        rows.find(
+          (s) => s.service_id === service.id && s.status === 'active' && findPlan(service, s.plan_id)?.kind === 'paid',
+        ),
+      )
+      .catch(async (error: unknown) => {
+        await claims.release(caller.account.id, key);
+        throw error;
+      });
     if (current) {
+      await claims.release(caller.account.id, key);
       throw new ProblemError(409, 'conflict', 'Already subscribed', {
         detail: `This account already has a paid ${service.name} subscription (${current.id}).`,
       });
     }
     const amountCents = plan.monthlyPriceCents * MINIMUM_BILLED_MONTHS;
-    const result = await ctx.gateway.charge(amountCents, plan.currency, request.paymentMethodNonce);
+    let result: ChargeResult;
+    try {
+      result = await ctx.gateway.charge(amountCents, plan.currency, request.paymentMethodNonce);
+    } catch (error) {
+      // The charge may or may not have happened: keep the key so a retry cannot charge again.
+      await claims.interrupt(caller.account.id, key);
+      ctx.logger.error(
+        { err: error, account: caller.account.id, idempotencyKey: key },
+        'payment gateway call failed: outcome unknown, check the gateway',
+      );
+      throw error;
+    }
     if (!result.ok) {
+      await claims.release(caller.account.id, key);
       const status = result.kind === 'invalid' ? 422 : 402;
       throw new ProblemError(
         status,
@@ -125,11 +241,11 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       charged_cents: amountCents,
       transaction_id: result.transaction.id,
     };
-    await ctx.repo.insertSubscription(row);
     const body: Purchase = {
       subscription: subscriptionDto(row, ctx.now()),
       transaction: { ...result.transaction, testGateway: ctx.gateway.testGateway },
     };
+    await record(caller.account.id, key, { row, body });
     return c.json(body, 201);
   });
 

@@ -21,7 +21,12 @@ describe('request logs', () => {
       await fetch(`${server.url}/v1/me`, { headers: { ...auth, 'x-request-id': 'log-test-1' } });
       await fetch(`${server.url}/v1/subscriptions`, {
         method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json', 'x-request-id': 'log-test-2' },
+        headers: {
+          ...auth,
+          'content-type': 'application/json',
+          'idempotency-key': 'log-purchase-key',
+          'x-request-id': 'log-test-2',
+        },
         body: JSON.stringify({ serviceId: 'linksprinter', planId: 'pro', paymentMethodNonce: 'fake-valid-nonce' }),
       });
       await fetch(`${server.url}/v1/incidents`, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/schemas.js';
 import type { Cancellation, ClientToken, Me, Problem, Purchase } from '../../core/index.js';
-import { drafts, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
+import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ function buy(as: string, body: Record<string, unknown>) {
   return h.api('/v1/subscriptions', {
     as,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': newKey() },
     body: JSON.stringify(body),
   });
 }

@@ -42,6 +42,48 @@ describe('self-help', () => {
 describe('upgrade', () => {
   afterEach(cleanUp);
 
+  it('sends one Idempotency-Key per purchase attempt, the same when paying is retried after a network error', async () => {
+    const keys: (string | null)[] = [];
+    const realFetch = window.fetch;
+    // The purchase never reaches the server: the network is down for it (nothing is bought).
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('/v1/subscriptions')) {
+        keys.push(new Headers(init?.headers).get('idempotency-key'));
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const el = mount({ account: 'free', service: 'linksprinter' });
+      await ready(el);
+      await showView(el, 'upgrade');
+      const choosePro = () =>
+        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-testid="upgrade"] button')]
+          .find((b) => b.textContent!.includes('Choose Pro'))!
+          .click();
+      const pay = async (attempt: number) => {
+        const button = await waitFor(
+          () => $(el, '[data-testid="test-mode"] button:not([disabled])') as HTMLButtonElement | null,
+          'the pay button',
+        );
+        button.click();
+        await waitFor(() => keys.length === attempt && $(el, '[role="alert"]'), 'the network error');
+      };
+      choosePro();
+      await pay(1);
+      await pay(2);
+      choosePro();
+      await waitFor(() => !$(el, '[role="alert"]'), 'a fresh attempt');
+      await pay(3);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).to.equal(keys[0]);
+      expect(keys[2]).to.match(/^[0-9a-f-]{36}$/);
+      expect(keys[2]).to.not.equal(keys[0]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('states the one-month minimum, pays through the clearly marked test gateway and turns premium on', async () => {
     const el = mount({ api: 'regular', account: 'free', service: 'linksprinter' });
     await ready(el);

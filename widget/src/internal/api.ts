@@ -111,8 +111,12 @@ export class SupportApi {
     return this.call('GET', '/v1/payments/client-token', 'ClientToken', {});
   }
 
-  purchase(request: PurchaseRequest): Promise<Purchase> {
-    return this.call('POST', '/v1/subscriptions', 'Purchase', { body: request });
+  /** `idempotencyKey`: one per purchase attempt, the same on every retry of it (the server charges once). */
+  purchase(request: PurchaseRequest, idempotencyKey: string): Promise<Purchase> {
+    return this.call('POST', '/v1/subscriptions', 'Purchase', {
+      body: request,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
   }
 
   /**

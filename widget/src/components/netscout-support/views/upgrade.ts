@@ -3,10 +3,13 @@ import type { ClientToken } from '../../../../../core/api/schemas.js';
 import { findService } from '../../../../../core/catalog.js';
 import { ApiError } from '../../../internal/api.js';
 import { formatPrice } from '../../../internal/format.js';
+import { newIdempotencyKey } from '../../../internal/outbox.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
 export interface UpgradeState {
   planId?: string;
+  /** The purchase attempt's `Idempotency-Key`: new when a plan is chosen, kept when paying is retried. */
+  purchaseKey?: string;
   token?: ClientToken;
   /** The Drop-in instance, once its lazy chunk has loaded (real gateway only). */
   dropin?: { requestPaymentMethod(): Promise<{ nonce: string }>; teardown(): Promise<void> };
@@ -19,7 +22,7 @@ export interface UpgradeState {
 export const TEST_NONCE = 'fake-valid-nonce';
 
 async function choosePlan(host: NetscoutSupport, planId: string): Promise<void> {
-  host.upgrade = { planId, busy: true };
+  host.upgrade = { planId, purchaseKey: newIdempotencyKey(), busy: true };
   try {
     const token = await host.api.clientToken();
     host.upgrade = { ...host.upgrade, token, busy: false };
@@ -39,16 +42,15 @@ async function choosePlan(host: NetscoutSupport, planId: string): Promise<void> 
 }
 
 async function pay(host: NetscoutSupport, planName: string): Promise<void> {
-  const { planId, token, dropin } = host.upgrade;
-  if (!planId || !token) return;
+  const { planId, purchaseKey, token, dropin } = host.upgrade;
+  if (!planId || !purchaseKey || !token) return;
   host.upgrade = { ...host.upgrade, busy: true, error: undefined };
   try {
     const nonce = token.testGateway ? TEST_NONCE : (await dropin!.requestPaymentMethod()).nonce;
-    await host.api.purchase({
-      serviceId: host.subscription?.serviceId ?? host.service,
-      planId,
-      paymentMethodNonce: nonce,
-    });
+    await host.api.purchase(
+      { serviceId: host.subscription?.serviceId ?? host.service, planId, paymentMethodNonce: nonce },
+      purchaseKey,
+    );
     await dropin?.teardown();
     host.upgrade = { done: planName };
     await host.load(true);
