@@ -24,7 +24,9 @@ export function bodyDeadline(timeoutMs: number): MiddlewareHandler<AppEnv> {
     const incoming = env?.incoming;
     const outgoing = env?.outgoing;
     if (!incoming || !outgoing || incoming.complete) return next();
-    const declared = Number(c.req.header('content-length') ?? 0) || 0;
+    const length = c.req.header('content-length');
+    if ((length === undefined || length === '0') && c.req.header('transfer-encoding') === undefined) return next();
+    const declared = Number(length ?? 0) || 0;
     const allowed = timeoutMs * Math.max(1, Math.ceil(declared / MIB));
     let expired = false;
     const timer = setTimeout(() => {

@@ -44,9 +44,10 @@ export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
     try {
       const address = addressKey(clientAddress(c));
       const header = c.req.header('authorization');
-      const wait = addresses.wait(address);
-      if (wait > 0 && !(header !== undefined && authenticator.knows(header))) {
-        throw tooManyRequests(wait, 'One client address', addressLimit);
+      // A token that worked lately is limited by its own bucket only; anyone else is checked by address.
+      if (header === undefined || !authenticator.knows(header)) {
+        const wait = addresses.wait(address);
+        if (wait > 0) throw tooManyRequests(wait, 'One client address', addressLimit);
       }
       table ??= options.routes();
       const method = c.req.method;
@@ -72,9 +73,8 @@ export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
           throw error;
         }
         c.set('caller', caller);
-        const tokenWait = tokens.wait(caller.tokenHash);
+        const tokenWait = tokens.take(caller.tokenHash);
         if (tokenWait > 0) throw tooManyRequests(tokenWait, 'This token', tokenLimit);
-        tokens.spend(caller.tokenHash, 1);
       } else if (entry.secured.has(method)) {
         addresses.spend(address, addressLimit.failureCost);
         throw unauthorized('This endpoint needs "Authorization: Bearer <token>".');

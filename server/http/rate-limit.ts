@@ -43,6 +43,16 @@ export class RateLimiter {
     return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.options.perSecond));
   }
 
+  /** Takes one request from `key`'s bucket when it holds one: 0, or else the seconds to wait (nothing taken). */
+  take(key: string): number {
+    const tokens = this.refill(key);
+    if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / this.options.perSecond));
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = tokens - 1;
+    else this.buckets.set(key, { tokens: tokens - 1, at: this.clock() });
+    return 0;
+  }
+
   /** Takes `cost` from `key`'s bucket (into debt, at most one burst deep). */
   spend(key: string, cost: number): void {
     const tokens = Math.max(-this.options.burst, this.refill(key) - cost);
