@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { AppEnv, Caller } from '../context.js';
 import { type Authenticator, unauthorized } from './auth.js';
 import { ProblemError } from './problem.js';
 import {
@@ -33,7 +33,7 @@ export interface GateOptions {
  *    (401); each refusal costs the address `failureCost`, each anonymous request 1;
  * 4. the token must not be over its limit (429).
  *
- * A refusal of a request that carries a body closes the connection: the body is never read nor drained.
+ * A refusal of a request that carries a body closes the connection rather than reading or draining the body.
  */
 export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
   const { authenticator, tokenLimit, addressLimit } = options;
@@ -65,7 +65,7 @@ export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
       }
       if (method === 'OPTIONS') return c.body(null, 204, { allow: entry.allow });
       if (header !== undefined) {
-        let caller: Awaited<ReturnType<Authenticator['resolve']>>;
+        let caller: Caller;
         try {
           caller = await authenticator.resolve(header);
         } catch (error) {

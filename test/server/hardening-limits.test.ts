@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../core/index.js';
+import { addressKey } from '../../server/http/rate-limit.js';
 import { startServer } from '../../server/index.js';
 import { type Harness, startHarness } from './_lib/harness.js';
 import { requestFrom } from './_lib/raw-http.js';
@@ -61,6 +62,18 @@ describe('guessing tokens is throttled by client address', () => {
       for (let i = 0; i < 3; i++) statuses.push((await requestFrom('127.0.0.1', `${h.server.url}/v1/cases`)).status);
       expect(statuses).toEqual([401, 401, 429]);
     }));
+});
+
+describe('the address a client is limited under', () => {
+  it('is an IPv4 address as is, also IPv4-mapped, and an IPv6 address by its /64', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0003::1')).toBe('2001:db8:1:3::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
 });
 
 describe('CORS allows only the configured browser extensions', () => {
