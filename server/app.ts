@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler, Next } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, ServerContext } from './context.js';
-import { authenticate } from './http/auth.js';
+import { Authenticator } from './http/auth.js';
+import { bodyDeadline } from './http/body-deadline.js';
+import { requestGate } from './http/gate.js';
 import { setResponseHeader, setResponseHeaders } from './http/headers.js';
-import { JSON_BODY_LIMIT, jsonBody, tooLarge } from './http/json-body.js';
 import { issuesToErrors, ProblemError, problemResponse, validationProblem } from './http/problem.js';
-import { type RateLimitOptions, rateLimit } from './http/rate-limit.js';
+import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
+import { requestBody } from './http/request-body.js';
+import { RouteTable } from './http/route-table.js';
 import { demoStatic } from './http/static.js';
 import { isStorageFull, storageFullProblem } from './http/storage-full.js';
 import { registerAgentRoutes } from './routes/agent.js';
-import { ATTACHMENT_BODY_LIMIT, registerAttachmentRoutes } from './routes/attachments.js';
+import { registerAttachmentRoutes } from './routes/attachments.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerIncidentRoutes } from './routes/incidents.js';
 import { registerKbRoutes } from './routes/kb.js';
@@ -24,13 +26,16 @@ import { registerPublicRoutes } from './routes/public.js';
 export interface AppOptions {
   /** Whether an `Origin` may call the API from a browser. */
   isAllowedOrigin: (origin: string) => boolean;
+  /** Per bearer token. */
   rateLimit: RateLimitOptions;
+  /** Per client address: anonymous requests and refused credentials. */
+  addressLimit: AddressLimitOptions;
+  /** How long a request body (per started MiB) may take to arrive. */
+  bodyTimeoutMs: number;
   staticRoot: string;
   /** Requests being served: SIGTERM waits for them. */
   inFlight: { count: number };
 }
-
-const ATTACHMENT_PATH = /^\/v1\/cases\/[^/]+\/attachments$/;
 
 const WHERE: Record<string, string> = {
   json: 'body',
@@ -55,33 +60,24 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
   app.use('*', requestLog(ctx, options.inFlight));
   app.use('*', securityHeaders());
   app.use('/v1/*', corsHeaders(options.isAllowedOrigin));
-  const json = jsonBody(JSON_BODY_LIMIT);
-  app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    const attachment = ATTACHMENT_PATH.test(c.req.path);
-    const limit = attachment ? ATTACHMENT_BODY_LIMIT : JSON_BODY_LIMIT;
-    // Attachments and DELETE have their own body handling; every other body is JSON.
-    const read: Next =
-      attachment || c.req.method === 'DELETE'
-        ? next
-        : async () => {
-            await json(c, next);
-          };
-    // A declared length is checked from the header; only a chunked body is counted as it streams in.
-    const length = c.req.header('content-length');
-    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      if (Number(length) > limit) throw tooLarge(limit);
-      return read();
-    }
-    return bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw tooLarge(limit);
-      },
-    })(c, read);
-  });
-  app.use('/v1/*', authenticate(ctx));
-  app.use('/v1/*', rateLimit(options.rateLimit));
+  // Routed, authenticated and rate-limited before any body is read; the body then has a deadline and a size.
+  app.use(
+    '/v1/*',
+    requestGate({
+      routes: () =>
+        new RouteTable(
+          app.routes,
+          app.openAPIRegistry.definitions.flatMap((d) =>
+            d.type === 'route' && d.route.security?.length ? [d.route] : [],
+          ),
+        ),
+      authenticator: new Authenticator(ctx.repo),
+      tokenLimit: options.rateLimit,
+      addressLimit: options.addressLimit,
+    }),
+  );
+  app.use('/v1/*', bodyDeadline(options.bodyTimeoutMs));
+  app.use('/v1/*', requestBody());
 
   registerPublicRoutes(app, ctx);
   registerMeRoutes(app, ctx);

@@ -7,13 +7,15 @@ import { AttachmentStore } from './attachment-store.js';
 import type { ServerContext } from './context.js';
 import { openStore } from './db/open.js';
 import { tidyAtStart } from './housekeeping.js';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limit.js';
+import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
+import { addressLimitFromEnv, extensionOrigins, timeoutsFromEnv, tokenLimitFromEnv } from './http/settings.js';
 import { IncidentWriter } from './incident-writer.js';
 import { loadKbArticles } from './kb/index.js';
 import { BraintreeGateway } from './payments/braintree-gateway.js';
 import { braintreeCredentialsFromEnv, type PaymentGateway } from './payments/gateway.js';
 import { TestGateway } from './payments/test-gateway.js';
 import { SupportRepository } from './repository.js';
+import { ATTACHMENT_BODY_LIMIT } from './routes/attachments.js';
 import { type DemoAccounts, seedDemo } from './seed.js';
 
 export type { DemoAccount, DemoAccounts } from './seed.js';
@@ -29,7 +31,7 @@ export interface StartOptions {
   seedDemo?: boolean;
   /** Injectable clock for tests; default () => new Date(). */
   now?: () => Date;
-  /** Default: NETSCOUT_CORS_ORIGINS (comma list) plus the built-in allowlist. */
+  /** Default: NETSCOUT_CORS_ORIGINS (comma list); added to the service homepages and extension origins. */
   corsOrigins?: string[];
   /** Default: NETSCOUT_LOG_LEVEL env or 'info'; tests pass 'silent'. */
   logLevel?: string;
@@ -37,6 +39,14 @@ export interface StartOptions {
   staticRoot?: string;
   /** Per-token rate limit; default NETSCOUT_RATE_LIMIT ("burst/perSecond") or 300 burst, 50/s. */
   rateLimit?: RateLimitOptions;
+  /** Per-address rate limit; default NETSCOUT_ADDRESS_RATE_LIMIT or 300 burst, 20/s, refusals cost 20. */
+  addressRateLimit?: AddressLimitOptions;
+  /** Browser-extension origins CORS allows; default NETSCOUT_EXTENSION_ORIGINS or our Chrome extension. */
+  extensionOrigins?: string[];
+  /** How long a request body may take per started MiB; default NETSCOUT_BODY_TIMEOUT_MS or 10 s. */
+  bodyTimeoutMs?: number;
+  /** How long a client may take to send the headers; default NETSCOUT_HEADERS_TIMEOUT_MS or 10 s. */
+  headersTimeoutMs?: number;
   /** Payment gateway; default Braintree with BRAINTREE_* credentials, else the local test gateway. */
   gateway?: PaymentGateway;
   /** Support time zone; default NETSCOUT_SUPPORT_ZONE or America/New_York. */
@@ -55,15 +65,7 @@ export interface RunningServer {
 const SERVICE_ORIGINS = [
   /^https?:\/\/(www\.)?onetouchat\.com(:\d+)?$/,
   /^https?:\/\/(www\.)?linksprinter\.com(:\d+)?$/,
-  // The browser extension's pages (tokens are bearer headers, never cookies).
-  /^chrome-extension:\/\/[a-p]{32}$/,
-  /^moz-extension:\/\/[0-9a-f-]{36}$/,
 ];
-
-function rateLimitFromEnv(): RateLimitOptions {
-  const match = /^(\d+)\/(\d+)$/.exec(process.env.NETSCOUT_RATE_LIMIT ?? '');
-  return match ? { burst: Number(match[1]), perSecond: Number(match[2]) } : DEFAULT_RATE_LIMIT;
-}
 
 /** Starts the reference support API. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -71,6 +73,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir ?? process.env.NETSCOUT_DATA_DIR ?? './.data';
   const now = options.now ?? (() => new Date());
+  // Settings are read first: a bad one stops the start before anything is opened.
+  const tokenLimit = options.rateLimit ?? tokenLimitFromEnv();
+  const addressLimit = options.addressRateLimit ?? addressLimitFromEnv();
+  const envTimeouts = timeoutsFromEnv();
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? envTimeouts.bodyMs;
+  const headersTimeoutMs = options.headersTimeoutMs ?? envTimeouts.headersMs;
+  const extensions = extensionOrigins(options.extensionOrigins);
   const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
   const logger = pino(
     {
@@ -107,7 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   let boundPort = port;
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');
-  const allowed = new Set(extraOrigins.map((o) => o.trim()).filter(Boolean));
+  const allowed = new Set([...extraOrigins.map((o) => o.trim()).filter(Boolean), ...extensions]);
   const inFlight = { count: 0 };
   const app = createApp(ctx, {
     isAllowedOrigin: (origin) =>
@@ -115,13 +124,30 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       origin === `http://127.0.0.1:${boundPort}` ||
       origin === `http://localhost:${boundPort}` ||
       SERVICE_ORIGINS.some((pattern) => pattern.test(origin)),
-    rateLimit: options.rateLimit ?? rateLimitFromEnv(),
+    rateLimit: tokenLimit,
+    addressLimit,
+    bodyTimeoutMs,
     staticRoot: options.staticRoot ?? process.cwd(),
     inFlight,
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port,
+        hostname: host,
+        serverOptions: {
+          headersTimeout: headersTimeoutMs,
+          // A backstop behind the body deadline of the API's own routes, which fires first: the largest
+          // body (an upload) gets one body timeout per started MiB.
+          requestTimeout: headersTimeoutMs + bodyTimeoutMs * Math.ceil(ATTACHMENT_BODY_LIMIT / 2 ** 20) + 1000,
+          // Node checks both every 30 s by default: a timeout of a few seconds would run up to 30 s late.
+          connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeoutMs / 4)),
+        },
+      },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
   boundPort = (server.address() as AddressInfo).port;

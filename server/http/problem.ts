@@ -8,6 +8,8 @@ export type ProblemCode =
   | 'malformed-json'
   | 'unsupported-media-type'
   | 'body-too-large'
+  | 'json-too-deep'
+  | 'request-timeout'
   | 'unauthorized'
   | 'forbidden'
   | 'not-entitled'
@@ -46,20 +48,25 @@ export class ProblemError extends Error {
   }
 }
 
-/** Writes a problem document (`application/problem+json`). */
-export function problemResponse(c: Context, error: ProblemError): Response {
+/** The problem document of `error` for a request to `path`, as JSON text. */
+export function problemJson(path: string, error: ProblemError): string {
   const body: Problem = {
     type: PROBLEM_BASE + error.code,
     title: error.title,
     status: error.status,
     ...(error.extra.detail ? { detail: error.extra.detail } : {}),
-    instance: c.req.path,
+    instance: path,
     ...(error.extra.errors ? { errors: error.extra.errors } : {}),
     ...(error.extra.reason ? { reason: error.extra.reason } : {}),
     ...(error.extra.upgrade ? { upgrade: error.extra.upgrade } : {}),
   };
+  return JSON.stringify(body);
+}
+
+/** Writes a problem document (`application/problem+json`). */
+export function problemResponse(c: Context, error: ProblemError): Response {
   // Through the context, so the headers set before the handler (security, CORS, request id) are kept.
-  return c.body(JSON.stringify(body), error.status, {
+  return c.body(problemJson(c.req.path, error), error.status, {
     'content-type': 'application/problem+json',
     ...error.extra.headers,
   });

@@ -35,6 +35,8 @@ const child = spawn('bash', ['-c', `exec ${command} > "${logFile}" 2>&1`], {
     NETSCOUT_DATA_DIR: dataDir,
     // The limiter stays in the path but must not throttle one token at bench rates.
     NETSCOUT_RATE_LIMIT: '1000000/1000000',
+    // Every autocannon connection comes from 127.0.0.1: the address limit must not throttle it either.
+    NETSCOUT_ADDRESS_RATE_LIMIT: '1000000/1000000',
   },
   stdio: 'ignore',
 });

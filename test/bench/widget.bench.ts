@@ -54,6 +54,7 @@ const server = await startServer({
   logLevel: 'silent',
   staticRoot: root,
   rateLimit: { burst: 100_000, perSecond: 100_000 },
+  addressRateLimit: { burst: 100_000, perSecond: 100_000, failureCost: 1 },
 });
 const withWidget = `${server.url}/demo/onetouchat/?token=${server.demo.gold.token}`;
 const withoutWidget = `${server.url}/demo/onetouchat-plain/?token=${server.demo.gold.token}`;
