@@ -1,4 +1,5 @@
 import { DataDirError } from './db/data-dir.js';
+import { SettingError } from './http/settings.js';
 import { isStorageFull } from './http/storage-full.js';
 import { startServer } from './index.js';
 
@@ -7,9 +8,9 @@ import { startServer } from './index.js';
  * tokens and the URLs to open. SIGTERM/SIGINT drain in-flight requests and close the database.
  */
 const server = await startServer().catch((error: unknown) => {
-  // A data directory that cannot be used, or a full disk, is the operator's to fix: say so in one line.
-  if (error instanceof DataDirError || isStorageFull(error)) {
-    const message = error instanceof DataDirError ? error.message : `the disk is full: ${(error as Error).message}`;
+  // A data directory that cannot be used, a full disk or a bad setting is the operator's to fix: say so in one line.
+  if (error instanceof DataDirError || error instanceof SettingError || isStorageFull(error)) {
+    const message = isStorageFull(error) ? `the disk is full: ${(error as Error).message}` : (error as Error).message;
     process.stderr.write(`netscout-support: cannot start: ${message}\n`);
     process.exit(1);
   }

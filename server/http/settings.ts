@@ -22,8 +22,11 @@ const EXTENSION_ORIGIN =
 type Env = Record<string, string | undefined>;
 
 /** A setting that is present but unusable stops the start with this message, rather than being ignored. */
+/** A configuration variable the operator set to a value the server cannot use. */
+export class SettingError extends Error {}
+
 function invalid(name: string, value: string, expected: string): Error {
-  return new Error(`${name} must be ${expected}, not "${value.slice(0, 100)}"`);
+  return new SettingError(`${name} must be ${expected}, not "${value.slice(0, 100)}"`);
 }
 
 /** `NETSCOUT_RATE_LIMIT`: "burst/perSecond" per bearer token. */

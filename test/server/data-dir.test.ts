@@ -98,10 +98,13 @@ describe('the files of the data directory', () => {
 });
 
 /** Runs `npm start`'s command with `dataDir` until it exits; what it wrote to stderr and its exit code. */
-function startAndFail(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+function startAndFail(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: '0', NETSCOUT_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', NETSCOUT_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -139,6 +142,14 @@ describe('a data directory that cannot be used', () => {
     const reason = root ? 'it is on a read-only file system' : 'permission denied';
     expect(stderr.trimEnd().split('\n')).toEqual([
       `netscout-support: cannot start: cannot write in the data directory ${dataDir}: ${reason}`,
+    ]);
+  });
+
+  it('stops the server with one line naming a setting it cannot use', async () => {
+    const { code, stderr } = await startAndFail(tempDir(), { NETSCOUT_RATE_LIMIT: 'fast' });
+    expect(code).not.toBe(0);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'netscout-support: cannot start: NETSCOUT_RATE_LIMIT must be "burst/perSecond", e.g. "300/50", not "fast"',
     ]);
   });
 });
