@@ -100,7 +100,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await page.keyboard.press('Escape');
     await page.locator('netscout-extension-frame').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('assistance-link');
-    expect(supportFrames(h, page)).toEqual([]);
+    await expect.poll(() => supportFrames(h, page).length).toBe(0);
     await page.close();
 
     const cases = await call('GET', '/v1/cases', h.server.demo.gold.token);
