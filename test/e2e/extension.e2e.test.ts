@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, extensionPage, signIn, supportFrame, supportFrames } from './_lib/extension-pages.js';
+import { api, closeSupportFrame, extensionPage, signIn, supportFrame, supportFrames } from './_lib/extension-pages.js';
 import { type Harness, OUTPUT_DIR, startHarness } from './_lib/harness.js';
 
 /** The extension APIs, as the service worker sees them (these functions run there, not in Node). */
@@ -97,8 +97,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await widget.locator('[data-testid="submitted"]').waitFor();
 
     // Escape closes it: the frame goes, and the focus is back on the page's assistance link.
-    await page.keyboard.press('Escape');
-    await page.locator('netscout-extension-frame').waitFor({ state: 'detached' });
+    await closeSupportFrame(h, page, 'escape');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('assistance-link');
     await expect.poll(() => supportFrames(h, page).length).toBe(0);
     await page.close();
@@ -182,8 +181,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await launcher.click();
     const widget = await widgetIn(page);
     await widget.locator('[data-testid="overview"]').waitFor();
-    await widget.locator('button.close').click();
-    await page.locator('netscout-extension-frame').waitFor({ state: 'detached' });
+    await closeSupportFrame(h, page, 'close-button');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('NETSCOUT-EXTENSION-LAUNCHER');
     await page.close();
   });

@@ -35,6 +35,25 @@ export async function supportFrame(h: Harness, page: Page): Promise<Frame> {
   }
 }
 
+/**
+ * Closes the open support frame from inside, with Escape on the widget's dialog or a click on its close
+ * button, and waits until the frame is gone. The event is dispatched inside the frame rather than sent as
+ * browser input: Chromium does not always acknowledge input to a frame removed while handling it
+ * (playwright's `press` and `click` then wait forever). Playwright may also report the frame detached
+ * before its own call returns: that is the expected outcome, checked by waiting for the frame to go.
+ */
+export async function closeSupportFrame(h: Harness, page: Page, how: 'escape' | 'close-button'): Promise<void> {
+  const widget = (await supportFrame(h, page)).locator('netscout-support');
+  const done =
+    how === 'escape'
+      ? widget.locator('dialog').dispatchEvent('keydown', { key: 'Escape' })
+      : widget.locator('button.close').dispatchEvent('click');
+  await done.catch((error: Error) => {
+    if (!/detached|closed/i.test(error.message)) throw error;
+  });
+  await page.locator('netscout-extension-frame').waitFor({ state: 'detached' });
+}
+
 /** Frames of the extension's support page in `page`, right now. */
 export const supportFrames = (h: Harness, page: Page) =>
   page.frames().filter((f) => f.url().startsWith(supportFrameUrl(h)));
