@@ -53,8 +53,9 @@ export default defineConfig({
       ? { optional_host_permissions: OPTIONAL_ORIGINS, optional_permissions: ['scripting'] }
       : // Manifest V2 (Firefox) lists optional hosts with the optional permissions.
         { optional_permissions: ['scripting', ...OPTIONAL_ORIGINS] }),
-    // The widget bundle, imported by the content script only when the customer opens support.
-    web_accessible_resources: [{ resources: ['netscout-widget.js'], matches: SERVICE_HOST_MATCHES }],
+    // The support frame (the widget in an extension page), framed by the content script on the customer's
+    // click. Only the service hosts may frame it; the page framing it itself gets an empty page (no ticket).
+    web_accessible_resources: [{ resources: ['support-frame.html'], matches: SERVICE_HOST_MATCHES }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'support@netscout.example', strict_min_version: '115.0' } } }
       : {}),

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { asBackgroundRequest } from '../lib/messages.js';
+import { ANY_TAB, FrameTickets } from '../lib/frame-tickets.js';
+import { asBackgroundRequest, asFrameRequest, FRAME_CLOSED_NOTICE } from '../lib/messages.js';
 import { caseUrl } from '../lib/notifications.js';
 import { registerPartnerHosts } from '../lib/partners.js';
 import { caseIdFromNotificationId } from '../lib/polling.js';
 import { caseCacheItem, settingsItem, tokenItem } from '../lib/storage.js';
+import { frameSearch, parseFrameSearch, SUPPORT_FRAME_PAGE } from '../lib/support-frame.js';
 import { ensurePolling, markSeen, POLL_ALARM, type PollOutcome, pollOnce, signOutCleanup } from '../lib/sync.js';
 
 export default defineBackground(() => {
@@ -56,6 +58,32 @@ export default defineBackground(() => {
     const cached = (await caseCacheItem.getValue()).cases.find((c) => c.id === caseId);
     await markSeen(caseId);
     if (cached) await browser.tabs.create({ url: caseUrl(cached.serviceId, caseId) });
+  });
+
+  // The support frame: a ticket per customer's click (asked by the content script in that tab), redeemed
+  // once by the frame; its "closed" goes back to the tab's content script, which removes it.
+  const tickets = new FrameTickets();
+  const frameUrl = browser.runtime.getURL(SUPPORT_FRAME_PAGE);
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const request = asFrameRequest(message);
+    const tabId = sender.tab?.id;
+    if (!request || sender.id !== browser.runtime.id || tabId === undefined) return undefined;
+    if (request.type === 'support-frame-ticket') {
+      sendResponse(tickets.issue(tabId));
+      return undefined;
+    }
+    // Past this point, only the frame page itself (a page's scripts cannot message the extension at all).
+    if (!sender.url?.startsWith(`${frameUrl}?`) && sender.url !== frameUrl) return undefined;
+    if (request.type === 'support-frame-redeem') {
+      sendResponse(tickets.redeem(request.ticket, tabId));
+      return undefined;
+    }
+    if (request.type === 'support-frame-window') {
+      const query = { ...parseFrameSearch(request.search), ticket: tickets.issue(ANY_TAB) };
+      void browser.windows.create({ url: `${frameUrl}${frameSearch(query)}`, type: 'popup', width: 480, height: 760 });
+    }
+    void browser.tabs.sendMessage(tabId, FRAME_CLOSED_NOTICE, { frameId: 0 }).catch(() => undefined);
+    return undefined;
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -1,6 +1,7 @@
 /**
  * A small "Support" button for homepages without an assistance option, in its own shadow root so the
- * page's styles neither reach it nor are touched by it.
+ * page's styles neither reach it nor are touched by it. Only the customer's own click opens support: a
+ * page script's `button.click()` is not trusted and does nothing.
  */
 export function createLauncher(label: string, onOpen: (trigger: HTMLElement) => void): HTMLElement {
   const host = document.createElement('netscout-extension-launcher');
@@ -14,7 +15,9 @@ export function createLauncher(label: string, onOpen: (trigger: HTMLElement) => 
   button.type = 'button';
   button.textContent = label;
   button.setAttribute('data-testid', 'netscout-extension-launcher');
-  button.addEventListener('click', () => onOpen(button));
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) onOpen(button);
+  });
   shadow.append(style, button);
   return host;
 }

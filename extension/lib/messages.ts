@@ -15,3 +15,34 @@ export function asBackgroundRequest(message: unknown): BackgroundRequest | null 
   }
   return null;
 }
+
+/**
+ * Messages about the support frame. The content script asks for a ticket after the customer's click; the
+ * frame redeems it before it shows anything, and says when the customer closed it (the background passes
+ * that on to the tab's content script: an extension frame cannot message a content script directly). Where
+ * the browser refuses the frame its storage (third-party site data blocked), the frame asks for a window.
+ */
+export type FrameRequest =
+  | { type: 'support-frame-ticket' }
+  | { type: 'support-frame-redeem'; ticket: string }
+  | { type: 'support-frame-closed' }
+  | { type: 'support-frame-window'; search: string };
+
+/** What the background tells the tab's content script: remove the frame, give the focus back. */
+export const FRAME_CLOSED_NOTICE = { type: 'support-frame-closed' } as const;
+
+/** Narrows an unknown runtime message to a {@link FrameRequest}, or `null`. */
+export function asFrameRequest(message: unknown): FrameRequest | null {
+  if (!message || typeof message !== 'object' || !('type' in message)) return null;
+  const { type } = message as { type: unknown };
+  if (type === 'support-frame-ticket' || type === 'support-frame-closed') return { type };
+  if (type === 'support-frame-window') {
+    const search = (message as { search?: unknown }).search;
+    return typeof search === 'string' ? { type, search } : null;
+  }
+  if (type === 'support-frame-redeem') {
+    const ticket = (message as { ticket?: unknown }).ticket;
+    return typeof ticket === 'string' ? { type, ticket } : null;
+  }
+  return null;
+}

@@ -56,19 +56,44 @@ export function migrateSettingsV1toV2(old: SettingsV1 | Settings | null | undefi
   };
 }
 
+/** Hosts the API may be reached at over plain `http:`: this computer only (the `npm start` demo). */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Why an API address is refused: not an http(s) URL, or plain `http:` to another computer. */
+export type ApiBaseProblem = 'not-a-url' | 'insecure';
+
 /**
- * The origin of an API base URL (`http://127.0.0.1:8787/v1/` → `http://127.0.0.1:8787`), or `null` when
- * the text is not an http(s) URL.
+ * Checks an API base URL: its origin (`http://127.0.0.1:8787/v1/` → `http://127.0.0.1:8787`), or why it
+ * is refused. Plain `http:` only reaches this computer: anywhere else the token would cross the network
+ * in clear text.
+ *
+ * @example checkApiBase('http://support.example.com') // { problem: 'insecure' }
  */
-export function normalizeApiBase(text: string): string | null {
+export function checkApiBase(text: string): { apiBase: string } | { problem: ApiBaseProblem } {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return null;
+    return { problem: 'not-a-url' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.origin;
+  if (url.protocol === 'https:') return { apiBase: url.origin };
+  if (url.protocol !== 'http:') return { problem: 'not-a-url' };
+  return LOOPBACK_HOSTS.has(url.hostname) ? { apiBase: url.origin } : { problem: 'insecure' };
+}
+
+/** The origin of an acceptable API base URL (see {@link checkApiBase}), or `null` when it is refused. */
+export function normalizeApiBase(text: string): string | null {
+  const checked = checkApiBase(text);
+  return 'apiBase' in checked ? checked.apiBase : null;
+}
+
+/**
+ * The settings as the extension uses them: a stored API address that is no longer accepted (plain `http:`
+ * to another computer, saved by an older version or written by hand) is ignored for the default, so the
+ * token is never sent to it. The stored value itself is kept, for the options page to show and explain.
+ */
+export function usableSettings(settings: Settings): Settings {
+  return normalizeApiBase(settings.apiBase) === null ? { ...settings, apiBase: DEFAULT_API_BASE } : settings;
 }
 
 /** What the popup needs of a case: small enough that 500 of them render and store quickly. */

@@ -14,6 +14,7 @@ import {
   saveCaseCache,
   settingsItem,
   tokenItem,
+  usableSettings,
 } from './storage.js';
 
 /** The one alarm that drives polling. */
@@ -46,7 +47,8 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
     await signOutCleanup();
     return { kind: 'signed-out' };
   }
-  const api = new SupportApi({ apiBase: settings.apiBase, token, fetch: deps.fetch });
+  // Never the token to a refused address (plain http to another computer), whatever storage holds.
+  const api = new SupportApi({ apiBase: usableSettings(settings).apiBase, token, fetch: deps.fetch });
   const now = deps.now();
   try {
     const me = await api.me();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, closeSupportFrame, extensionPage, signIn, supportFrame, supportFrames } from './_lib/extension-pages.js';
 import { type Harness, OUTPUT_DIR, startHarness } from './_lib/harness.js';
 
 /** The extension APIs, as the service worker sees them (these functions run there, not in Node). */
@@ -19,46 +20,21 @@ afterAll(async () => {
   await h?.close();
 });
 
-const extensionPage = async (file: string): Promise<Page> => {
-  const page = await h.context.newPage();
-  if (file === 'popup.html') await page.setViewportSize({ width: 380, height: 600 });
-  await page.goto(`chrome-extension://${h.extensionId}/${file}`);
-  return page;
-};
-
-/** Signs in the way a customer does: the options page, API address and personal token, Save. */
-async function signIn(token: string): Promise<void> {
-  const page = await extensionPage('options.html');
-  await page.fill('#api-base', h.server.url);
-  await page.fill('#token', token);
-  await page.click('#save');
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved.');
-  await page.close();
-}
-
-/** The widget the extension injected (it lives in the page's DOM, its code in the isolated world). */
-const injected = (page: Page) => page.locator('netscout-support[data-netscout-extension]');
-
-const api = async (method: string, urlPath: string, token: string, body?: unknown) => {
-  const response = await fetch(`${h.server.url}${urlPath}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.ok, `${method} ${urlPath} → ${response.status}`).toBe(true);
-  return response.json();
-};
+const ownPage = (file: string) => extensionPage(h, file);
+const call = (method: string, urlPath: string, token: string, body?: unknown) => api(h, method, urlPath, token, body);
+/** The widget inside the extension's support frame over `page` (an extension page, not `page` itself). */
+const widgetIn = async (page: Page) => (await supportFrame(h, page)).locator('netscout-support');
 
 describe('NetScout Support extension in Chromium, against the real server', () => {
   it('says so in the popup when the customer has not signed in yet', async () => {
-    const popup = await extensionPage('popup.html');
+    const popup = await ownPage('popup.html');
     await popup.locator('[data-testid="signed-out"]').waitFor();
     expect(await popup.locator('[data-testid="signed-out"] h2').textContent()).toBe('You are signed out');
     await popup.close();
   });
 
   it('tests the connection from the options page, naming the account or the problem', async () => {
-    const page = await extensionPage('options.html');
+    const page = await ownPage('options.html');
     await page.fill('#api-base', h.server.url);
     await page.fill('#token', h.server.demo.gold.token);
     await page.click('#test');
@@ -68,55 +44,72 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Connection failed: '));
     await page.fill('#api-base', 'not a url');
     await page.click('#test');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('http(s) URL'));
+    await page.waitForFunction(() => document.getElementById('api-base-error')?.textContent?.includes('http(s) URL'));
+    await page.close();
+  });
+
+  it('refuses a plain-http API address of another computer on the options page, keeping what was typed', async () => {
+    const page = await ownPage('options.html');
+    await page.fill('#api-base', 'http://support.example.com/v1');
+    await page.fill('#token', h.server.demo.gold.token);
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('api-base-error')?.textContent?.includes('https://'));
+    expect(await page.inputValue('#api-base')).toBe('http://support.example.com/v1');
+    expect(await page.getAttribute('#api-base', 'aria-invalid')).not.toBeNull();
+    const stored = await h.worker.evaluate(() => chrome.storage.local.get(['settings', 'token']));
+    expect((stored.settings as { apiBase?: string } | undefined)?.apiBase ?? '').not.toContain('example.com');
+    expect(stored.token ?? '').toBe('');
     await page.close();
   });
 
   it('opens the widget from OneTouchAT.com’s own assistance link, with the Gold (type 2) entitlement', async () => {
-    await signIn(h.server.demo.gold.token);
+    await signIn(h, h.server.demo.gold.token);
     const page = await h.context.newPage();
-    const widgetLoads: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/netscout-widget.js')) widgetLoads.push(request.url());
-    });
     await page.goto('http://onetouchat.com/');
     await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
-    // Before the click, the widget's code is not on the page at all.
-    expect(await injected(page).count()).toBe(0);
-    expect(widgetLoads).toEqual([]);
+    // Before the click, no frame and no widget.
+    expect(supportFrames(h, page)).toEqual([]);
+    expect(await page.locator('netscout-support').count()).toBe(0);
 
     await page.click('#assistance-link');
-    await injected(page).locator('[data-testid="plan"]').waitFor();
+    const widget = await widgetIn(page);
+    await widget.locator('[data-testid="plan"]').waitFor();
     expect(page.url()).toBe('http://onetouchat.com/');
-    expect(widgetLoads).toEqual([`chrome-extension://${h.extensionId}/netscout-widget.js`]);
+    // The widget is in the extension's frame, never in the page itself.
+    expect(await page.locator('netscout-support').count()).toBe(0);
     // The page's own link opens it: the widget's floating button stays hidden.
-    expect(await injected(page).locator('[part="launcher"]').isHidden()).toBe(true);
-    expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('OneTouchAT.com');
-    expect(await injected(page).locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
-    expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('2 hours');
+    expect(await widget.locator('[part="launcher"]').isHidden()).toBe(true);
+    expect(await widget.locator('[data-testid="plan"]').textContent()).toContain('OneTouchAT.com');
+    expect(await widget.locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
+    expect(await widget.locator('[data-testid="first-response"]').textContent()).toContain('2 hours');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'extension-widget-onetouchat.png') });
 
-    // File an incident through the injected widget.
-    await injected(page).locator('[data-view="incident"]').click();
-    await injected(page).locator('#f-subject').fill(subject);
-    await injected(page)
+    // File an incident through the extension's widget.
+    await widget.locator('[data-view="incident"]').click();
+    await widget.locator('#f-subject').fill(subject);
+    await widget
       .locator('#f-description')
       .fill('Since the firmware update the tester loses its link about every five minutes on port 2.');
-    await injected(page).locator('#f-deviceSerial').fill('OT-48213');
-    await injected(page).locator('#f-firmwareVersion').fill('6.5.1');
-    await injected(page).locator('#f-contactEmail').fill('dana@example.com');
-    await injected(page).locator('[data-testid="incident-form"] button[type="submit"]').click();
-    await injected(page).locator('[data-testid="submitted"]').waitFor();
+    await widget.locator('#f-deviceSerial').fill('OT-48213');
+    await widget.locator('#f-firmwareVersion').fill('6.5.1');
+    await widget.locator('#f-contactEmail').fill('dana@example.com');
+    await widget.locator('[data-testid="incident-form"] button[type="submit"]').click();
+    await widget.locator('[data-testid="submitted"]').waitFor();
+
+    // Escape closes it: the frame goes, and the focus is back on the page's assistance link.
+    await closeSupportFrame(h, page, 'escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assistance-link');
+    await expect.poll(() => supportFrames(h, page).length).toBe(0);
     await page.close();
 
-    const cases = await api('GET', '/v1/cases', h.server.demo.gold.token);
+    const cases = await call('GET', '/v1/cases', h.server.demo.gold.token);
     const filed = cases.items.find((c: { subject: string }) => c.subject === subject);
     expect(filed).toBeDefined();
     caseId = filed.id;
   });
 
   it('lists the new case in the popup with its SLA and whether support is open', async () => {
-    const popup = await extensionPage('popup.html');
+    const popup = await ownPage('popup.html');
     const row = popup.locator(`li.case[data-case-id="${caseId}"]`);
     await row.waitFor();
     expect(await row.locator('.case-subject').textContent()).toBe(subject);
@@ -129,7 +122,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
   });
 
   it('shows a badge and a notification when an engineer answers, at the next poll', async () => {
-    await api('PATCH', `/v1/agent/cases/${caseId}`, h.server.demo.agent.token, {
+    await call('PATCH', `/v1/agent/cases/${caseId}`, h.server.demo.agent.token, {
       status: 'in-progress',
       response: 'Hello Dana, please send us the link log from port 2.',
     });
@@ -141,7 +134,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     const notifications = await h.worker.evaluate(() => chrome.notifications.getAll());
     expect(Object.keys(notifications)).toContain(`netscout-case:${caseId}`);
 
-    const popup = await extensionPage('popup.html');
+    const popup = await ownPage('popup.html');
     const row = popup.locator(`li.case[data-case-id="${caseId}"]`);
     await row.locator('.news').waitFor();
     expect(await row.locator('.news').textContent()).toBe('New answer');
@@ -151,24 +144,25 @@ describe('NetScout Support extension in Chromium, against the real server', () =
   it('opens a case from its address on the service homepage (where the popup and notifications link)', async () => {
     const page = await h.context.newPage();
     await page.goto(`http://onetouchat.com/#netscout-case=${caseId}`);
-    const detail = injected(page).locator('[data-testid="case-detail"]');
+    const detail = (await widgetIn(page)).locator('[data-testid="case-detail"]');
     await detail.waitFor();
     expect(await detail.textContent()).toContain(subject);
     await page.close();
   });
 
   it('opens the widget from LinkSprinter.com’s French “Obtenir de l’aide” button, with the type 3 Pro plan', async () => {
-    await signIn(h.server.demo.linksprinterPaid.token);
+    await signIn(h, h.server.demo.linksprinterPaid.token);
     const page = await h.context.newPage();
     await page.goto('http://linksprinter.com/');
     await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
     await page.click('#help-button');
-    await injected(page).locator('[data-testid="plan"]').waitFor();
+    const widget = await widgetIn(page);
+    await widget.locator('[data-testid="plan"]').waitFor();
     // Under the page's strict CSP too, no second floating button.
-    expect(await injected(page).locator('[part="launcher"]').isHidden()).toBe(true);
-    expect(await injected(page).locator('[data-testid="plan"]').textContent()).toContain('LinkSprinter.com');
-    expect(await injected(page).locator('[data-testid="first-response"]').textContent()).toContain('24 hours');
-    expect(await injected(page).locator('[data-testid="overview"]').textContent()).toContain('no Gold program');
+    expect(await widget.locator('[part="launcher"]').isHidden()).toBe(true);
+    expect(await widget.locator('[data-testid="plan"]').textContent()).toContain('LinkSprinter.com');
+    expect(await widget.locator('[data-testid="first-response"]').textContent()).toContain('24 hours');
+    expect(await widget.locator('[data-testid="overview"]').textContent()).toContain('no Gold program');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'extension-widget-linksprinter.png') });
     await page.close();
   });
@@ -176,17 +170,19 @@ describe('NetScout Support extension in Chromium, against the real server', () =
   it('opens the incident form from a service’s “new incident” address', async () => {
     const page = await h.context.newPage();
     await page.goto('http://linksprinter.com/#netscout-new-incident');
-    await injected(page).locator('[data-testid="incident-form"]').waitFor();
+    await (await widgetIn(page)).locator('[data-testid="incident-form"]').waitFor();
     await page.close();
   });
 
-  it('adds a discreet launcher to a page without an assistance option', async () => {
+  it('adds a discreet launcher to a page without an assistance option; closing returns to it', async () => {
     const page = await h.context.newPage();
     await page.goto('http://onetouchat.com/no-assistance.html');
     const launcher = page.locator('[data-testid="netscout-extension-launcher"]');
     await launcher.click();
-    await injected(page).locator('[data-testid="overview"]').waitFor();
-    expect(await launcher.count()).toBe(0);
+    const widget = await widgetIn(page);
+    await widget.locator('[data-testid="overview"]').waitFor();
+    await closeSupportFrame(h, page, 'close-button');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('NETSCOUT-EXTENSION-LAUNCHER');
     await page.close();
   });
 
@@ -199,14 +195,15 @@ describe('NetScout Support extension in Chromium, against the real server', () =
       await page.click('a[data-netscout-support]');
       await page.locator('netscout-support dialog[open]').waitFor();
       expect(await page.locator('netscout-support').count()).toBe(1);
-      expect(await injected(page).count()).toBe(0);
+      expect(await page.locator('netscout-extension-frame').count()).toBe(0);
+      expect(supportFrames(h, page)).toEqual([]);
       expect(await page.locator('[data-testid="netscout-extension-launcher"]').count()).toBe(0);
       await page.close();
     }
   });
 
   it('keeps showing the cached cases, and says it is offline, when the API cannot be reached', async () => {
-    const before = await extensionPage('popup.html');
+    const before = await ownPage('popup.html');
     await before.locator('[data-testid="sync-status"]').waitFor();
     await before.waitForFunction(
       () => !document.querySelector('[data-testid="sync-status"]')?.textContent?.includes('…'),
@@ -223,7 +220,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
         await new Promise((r) => setTimeout(r, 100));
       }
     });
-    const popup = await extensionPage('popup.html');
+    const popup = await ownPage('popup.html');
     const banner = popup.locator('[data-testid="poll-error"]');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/^Offline: showing your cases as of /);

@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPopupData, readSettings, readToken } from '../../extension/lib/settings-reader.js';
 import {
   caseCacheHead,
+  checkApiBase,
+  DEFAULT_API_BASE,
   DEFAULT_SETTINGS,
   EMPTY_CASE_CACHE,
   FIRST_SCREEN_CASES,
@@ -69,6 +71,33 @@ describe('API base', () => {
     expect(normalizeApiBase('ftp://example.com')).toBeNull();
     expect(normalizeApiBase('127.0.0.1:8787')).toBeNull();
     expect(normalizeApiBase('')).toBeNull();
+  });
+
+  it('refuses plain http to another computer, where the token would cross the network in clear', () => {
+    for (const text of ['http://support.example.com', 'http://10.0.0.5:8787', 'http://127.0.0.1.example.com']) {
+      expect(normalizeApiBase(text), text).toBeNull();
+      expect(checkApiBase(text), text).toEqual({ problem: 'insecure' });
+    }
+    expect(checkApiBase('not a url')).toEqual({ problem: 'not-a-url' });
+  });
+
+  it('accepts https anywhere and plain http on this computer only', () => {
+    expect(normalizeApiBase('https://support.example.com/v1')).toBe('https://support.example.com');
+    expect(normalizeApiBase('http://localhost:8787')).toBe('http://localhost:8787');
+    expect(normalizeApiBase('http://LOCALHOST:8787')).toBe('http://localhost:8787');
+    expect(normalizeApiBase('http://[::1]:8787/')).toBe('http://[::1]:8787');
+  });
+
+  it('ignores a stored plain-http address of another computer when reading the settings', async () => {
+    fakeBrowser.reset();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiBase: 'http://support.example.com', pollMinutes: 7 });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, apiBase: DEFAULT_API_BASE, pollMinutes: 7 });
+    // The stored value stays, for the options page to show with the reason.
+    expect((await settingsItem.getValue()).apiBase).toBe('http://support.example.com');
+  });
+
+  it('does not carry a version-1 plain-http address of another computer into version 2', () => {
+    expect(migrateSettingsV1toV2({ apiUrl: 'http://support.example.com/v1/' }).apiBase).toBe(DEFAULT_API_BASE);
   });
 });
 

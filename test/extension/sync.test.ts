@@ -169,6 +169,19 @@ describe('background polling against the real server', () => {
     expect(await alarm()).toMatchObject({ periodInMinutes: 5 });
   });
 
+  it('never sends the token over plain http to another computer, even when storage holds such an address', async () => {
+    await tokenItem.setValue(server.demo.gold.token);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiBase: 'http://support.example.com' });
+    const asked: string[] = [];
+    const recording: typeof fetch = async (input) => {
+      asked.push(String(input instanceof Request ? input.url : input));
+      throw new TypeError('offline');
+    };
+    await pollOnce({ ...deps, fetch: recording });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((url) => new URL(url).hostname === 'support.example.com')).toEqual([]);
+  });
+
   it('stops polling when the token is refused, and says why', async () => {
     await tokenItem.setValue('not-a-real-token');
     expect(await pollOnce(deps)).toMatchObject({ kind: 'failed', retryInMinutes: null });

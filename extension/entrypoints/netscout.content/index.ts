@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { NetscoutSupport } from '../../../widget/src/components/netscout-support/netscout-support.js';
 import {
   type FragmentRequest,
   findAssistanceOption,
@@ -9,7 +8,9 @@ import {
   serviceIdForHost,
 } from '../../lib/assistance.js';
 import { createLauncher } from '../../lib/launcher.js';
-import { readSettings, readToken } from '../../lib/settings-reader.js';
+import { FRAME_CLOSED_NOTICE } from '../../lib/messages.js';
+import { readSettings } from '../../lib/settings-reader.js';
+import { frameSearch, type MountedFrame, mountSupportFrame, SUPPORT_FRAME_PAGE } from '../../lib/support-frame.js';
 
 export default defineContentScript({
   matches: ['*://onetouchat.com/*', '*://*.onetouchat.com/*', '*://linksprinter.com/*', '*://*.linksprinter.com/*'],
@@ -22,53 +23,55 @@ export default defineContentScript({
       return;
     }
     const settings = await readSettings();
-    let widget: NetscoutSupport | null = null;
-    let loading: Promise<NetscoutSupport | null> | null = null;
-    let launcher: HTMLElement | null = null;
+    let frame: MountedFrame | null = null;
+    let opening = false;
+    let returnFocusTo: HTMLElement | null = null;
 
-    /** Loads the widget bundle (only now, on the customer's request) and mounts the element once. */
-    const mount = (): Promise<NetscoutSupport | null> => {
-      loading ??= (async () => {
-        // The page may have added its own widget since: use that one.
-        if (pageHasWidget(document)) return null;
-        await import(/* @vite-ignore */ browser.runtime.getURL('/netscout-widget.js'));
-        const element = document.createElement('netscout-support') as NetscoutSupport;
-        element.dataset.netscoutExtension = option ? 'assistance' : 'launcher';
-        // The page's own assistance option opens the widget: no second, floating button. A constructed
-        // sheet, so that a strict style-src on the page does not refuse it.
-        if (option) {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync('netscout-support[data-netscout-extension="assistance"]::part(launcher){display:none}');
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-        }
-        const service = serviceIdForHost(location.hostname);
-        if (service) element.service = service;
-        element.apiBase = (await readSettings()).apiBase;
-        // The token stays in extension storage and this isolated world: no page script can read it.
-        element.tokenProvider = readToken;
-        element.locale = browser.i18n.getUILanguage();
-        document.body.append(element);
-        launcher?.remove();
-        widget = element;
-        return element;
-      })();
-      return loading;
-    };
-
+    /**
+     * Shows the support frame: the widget runs in an extension page, out of the page's reach, and reads
+     * the API address and the token from extension storage itself. Nothing of it is in this page.
+     */
     const open = async (trigger: HTMLElement | null, request: FragmentRequest = null) => {
-      const element = widget ?? (await mount());
-      if (!element) return;
-      element.open(trigger);
-      if (!request) return;
-      element.show(request.view);
-      if (request.view === 'cases') void openCaseRow(element, request.caseId);
+      if (frame || opening) return;
+      opening = true;
+      try {
+        const ticket: unknown = await browser.runtime.sendMessage({ type: 'support-frame-ticket' });
+        if (typeof ticket !== 'string' || !ctx.isValid) return;
+        const search = frameSearch({ ticket, service: serviceIdForHost(location.hostname), request });
+        returnFocusTo = trigger;
+        const url = browser.runtime.getURL(SUPPORT_FRAME_PAGE);
+        frame = mountSupportFrame(document.body, `${url}${search}`, browser.i18n.getMessage('extName'));
+      } finally {
+        opening = false;
+      }
     };
+
+    const close = () => {
+      frame?.remove();
+      frame = null;
+      returnFocusTo?.focus();
+      returnFocusTo = null;
+    };
+
+    // The frame says the customer closed it (relayed by the background: only the extension can send this).
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      if ((message as { type?: unknown } | null)?.type === FRAME_CLOSED_NOTICE.type) close();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      frame?.remove();
+    });
 
     const option = findAssistanceOption(document, settings.assistanceSelectors);
     if (option) {
       option.addEventListener(
         'click',
         (event) => {
+          // Only the customer's own click: a page script's `option.click()` is not trusted, and leaves the
+          // page's link to do whatever it does without the extension.
+          if (!event.isTrusted) return;
           event.preventDefault();
           event.stopImmediatePropagation();
           void open(option);
@@ -76,12 +79,13 @@ export default defineContentScript({
         { capture: true, signal: ctx.signal },
       );
     } else {
-      launcher = createLauncher(browser.i18n.getMessage('launcherLabel'), (trigger) => void open(trigger));
+      const launcher = createLauncher(browser.i18n.getMessage('launcherLabel'), (trigger) => void open(trigger));
       document.body.append(launcher);
     }
 
     document.documentElement.dataset.netscoutExtension = option ? 'assistance' : 'launcher';
 
+    // The popup's and the notifications' links (`#netscout-case=…`, `#netscout-new-incident`).
     const onHash = () => {
       const request = fragmentRequest(location.hash);
       if (request) void open(option, request);
@@ -90,24 +94,3 @@ export default defineContentScript({
     ctx.addEventListener(window, 'hashchange', onHash);
   },
 });
-
-/**
- * Opens one case in the widget's list. The widget has no public "show this case" method yet, so this
- * presses the case's row once the list has loaded (for up to ten seconds). The widget only fetches its
- * list when the cases view is shown after the customer is known: show it again once they are.
- */
-async function openCaseRow(element: NetscoutSupport, caseId: string): Promise<void> {
-  let listRequested = false;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (!listRequested && element.me && !element.cases.list) {
-      element.show('cases');
-      listRequested = true;
-    }
-    const row = element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-case="${CSS.escape(caseId)}"]`);
-    if (row) {
-      row.click();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

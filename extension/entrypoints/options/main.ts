@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SupportApi } from '../../lib/api.js';
 import { parsePartnerHost, partnerOrigins } from '../../lib/partners.js';
-import { normalizeApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
+import { checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
 
 async function main(): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: message keys are data from _locales.
@@ -12,21 +12,33 @@ async function main(): Promise<void> {
   const form = document.getElementById('settings') as HTMLFormElement;
   const apiBaseInput = document.getElementById('api-base') as HTMLInputElement;
   const tokenInput = document.getElementById('token') as HTMLInputElement;
+  const apiBaseError = document.getElementById('api-base-error') as HTMLElement;
   const status = document.getElementById('status') as HTMLElement;
   const say = (node: HTMLElement, text: string, isError = false) => {
     node.textContent = text;
     node.classList.toggle('error', isError);
   };
 
+  /** The API origin typed in, or `null` with the reason next to the field (what was typed stays). */
+  const checkedApiBase = (): string | null => {
+    const checked = checkApiBase(apiBaseInput.value);
+    const problem = 'problem' in checked ? checked.problem : null;
+    apiBaseError.textContent = problem === 'insecure' ? t('insecureApiBase') : problem ? t('invalidApiBase') : '';
+    apiBaseInput.toggleAttribute('aria-invalid', problem !== null);
+    return 'apiBase' in checked ? checked.apiBase : null;
+  };
+
   const settings = await settingsItem.getValue();
   apiBaseInput.value = settings.apiBase;
   tokenInput.value = await tokenItem.getValue();
+  // Saved by an older version that accepted it: say why the extension ignores it.
+  if (settings.apiBase) checkedApiBase();
 
   /** The API origin typed in, with host permission for it (asked for when not yet granted). */
   const grantedApiBase = async (): Promise<string | null> => {
-    const apiBase = normalizeApiBase(apiBaseInput.value);
+    const apiBase = checkedApiBase();
     if (!apiBase) {
-      say(status, t('invalidApiBase'), true);
+      say(status, '');
       return null;
     }
     const origins = [`${apiBase}/*`];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -14,7 +14,7 @@ export const SERVER_CLOCK_START = '2026-11-26T15:00:00Z';
 
 /** The built Chrome extension: `npm test` builds it first; a lone run of this suite builds it here. */
 export function ensureExtensionBuilt(): void {
-  if (existsSync(path.join(EXTENSION_DIR, 'netscout-widget.js'))) return;
+  if (existsSync(path.join(EXTENSION_DIR, 'support-frame.html'))) return;
   const result = spawnSync('npx wxt build -b chrome', { cwd: repo, shell: true, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('wxt build -b chrome failed');
 }
@@ -50,12 +50,26 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * Whether the profile lets third-party frames keep data (the extension's support frame is one, over a
+   * homepage). Debian's Chromium blocks it by default, as incognito windows and privacy-minded customers
+   * do; then the extension opens the widget in a window of its own. Default: allowed (the frame).
+   */
+  thirdPartyData?: 'allowed' | 'blocked';
+}
+
 /** The real server on an ephemeral port, and Debian's Chromium with the built extension loaded. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureExtensionBuilt();
   const staticRoot = makeStaticRoot();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-data-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-profile-'));
+  if ((options.thirdPartyData ?? 'allowed') === 'allowed') {
+    // Chromium's "Allow third-party cookies" setting, which also governs third-party frames' site data.
+    mkdirSync(path.join(profile, 'Default'));
+    writeFileSync(path.join(profile, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  }
   // A private copy of the build: another job rebuilding dist/ meanwhile cannot change the extension under test.
   const extensionDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-extension-'));
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
