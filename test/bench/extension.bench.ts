@@ -30,10 +30,14 @@ function median(values: number[]): number {
 const build = spawnSync('npx wxt build -b chrome', { shell: true, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-// 1. Before the click: the content script is all a homepage gets (the widget bundle waits for the click).
+// 1. Before the click: the content script is all a homepage gets. The widget runs in the support frame, an
+// extension page loaded on the click: its script and every chunk and stylesheet the page names.
 const gz = (file: string) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
 const contentBytes = gz('content-scripts/netscout.js');
-const widgetBytes = gz('netscout-widget.js');
+const framePage = readFileSync(path.join(dir, 'support-frame.html'), 'utf8');
+const widgetBytes = [...framePage.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)]
+  .map((match) => gz(match[1]!))
+  .reduce((a, b) => a + b, gz('support-frame.html'));
 
 // 2. The popup's first render from the cache, 500 cases, headless Chromium with the built extension.
 const statuses: CaseStatus[] = ['new', 'in-progress', 'waiting-on-customer', 'resolved', 'closed'];
@@ -145,7 +149,7 @@ const body = [
   '| measure | value | budget | |',
   '|---|---|---|---|',
   `| content script before the click (gzip -9) | ${(contentBytes / 1024).toFixed(2)} KB | ≤ 5 KB | ${ok(contentBytes <= CONTENT_BUDGET_BYTES)} |`,
-  `| widget bundle, loaded on the first click only (gzip -9) | ${(widgetBytes / 1024).toFixed(1)} KB | — | |`,
+  `| support frame (page, widget and the chunks it names), loaded on the first click only (gzip -9) | ${(widgetBytes / 1024).toFixed(1)} KB | — | |`,
   `| popup first render from cache, ${CASES} cases cached (median of ${RUNS}, navigation start → first screen of the list rendered) | ${popupMs.toFixed(1)} ms | < ${POPUP_BUDGET_MS} ms | ${ok(popupMs < POPUP_BUDGET_MS)} |`,
   `| of which the popup's own code (script start → first screen: one storage read of the list's head, its 30 rows) | ${median(ownCode).toFixed(1)} ms | | |`,
   `| popup with all ${CASES} rows in the list (navigation start → whole list read and rendered) | ${median(complete).toFixed(1)} ms | | |`,
