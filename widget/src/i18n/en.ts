@@ -130,6 +130,7 @@ export const en: Messages = {
     notEntitled: 'Your plan does not include filing incidents.',
     draftRestored: 'Your unsent draft was restored.',
     queued: 'Queued — will be sent when you are back online.',
+    queuedInPageOnly: 'This browser does not let the widget keep a copy: leave this page open until it is sent.',
     queuedCount: (count) => (count === 1 ? '1 incident waiting to be sent.' : `${count} incidents waiting to be sent.`),
     submittedHeading: (caseNumber) => `Incident received: case ${caseNumber}`,
     dueBy: (date) => `First response due by ${date} (your time).`,

@@ -135,6 +135,7 @@ export const fr: Messages = {
     notEntitled: 'Votre offre ne permet pas d’ouvrir un incident.',
     draftRestored: 'Votre brouillon non envoyé a été restauré.',
     queued: 'En attente — sera envoyé dès le retour de la connexion.',
+    queuedInPageOnly: 'Ce navigateur ne permet pas de garder une copie : laissez cette page ouverte jusqu’à l’envoi.',
     queuedCount: (count) => (count === 1 ? '1 incident en attente d’envoi.' : `${count} incidents en attente d’envoi.`),
     submittedHeading: (caseNumber) => `Incident reçu : dossier ${caseNumber}`,
     dueBy: (date) => `Première réponse attendue au plus tard le ${date} (heure locale).`,

@@ -87,6 +87,7 @@ export interface Messages {
     notEntitled: string;
     draftRestored: string;
     queued: string;
+    queuedInPageOnly: string;
     queuedCount: (count: number) => string;
     submittedHeading: (caseNumber: string) => string;
     dueBy: (date: string) => string;

@@ -108,26 +108,72 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
  * the server has accepted it (and its attachments) or its author discards it. Backed by IndexedDB, so it
  * survives reloads and closed tabs.
  */
+type StoreName = 'outbox' | 'drafts';
+type Row<N extends StoreName> = SupportDb[N]['value'];
+
+/** The four operations the outbox needs, from IndexedDB or, where the browser refuses it, from memory. */
+interface Store {
+  get<N extends StoreName>(store: N, key: string): Promise<Row<N> | undefined>;
+  getAll<N extends StoreName>(store: N): Promise<Row<N>[]>;
+  put<N extends StoreName>(store: N, value: Row<N>): Promise<unknown>;
+  delete(store: StoreName, key: string): Promise<void>;
+}
+
+/**
+ * Where IndexedDB is refused (third-party storage blocked, private windows of some browsers, a database a newer
+ * widget upgraded), the outbox keeps its entries in the page's memory: the incident is still sent at once and
+ * retried while the page stays open, instead of the form waiting forever on a store that never opens.
+ */
+function memoryStore(): Store {
+  const stores = { outbox: new Map<string, Row<'outbox'>>(), drafts: new Map<string, Row<'drafts'>>() };
+  const map = <N extends StoreName>(name: N) => stores[name] as unknown as Map<string, Row<N>>;
+  return {
+    get: async (name, key) => map(name).get(key),
+    getAll: async (name) => [...map(name).values()],
+    put: async (name, value) =>
+      map(name).set(name === 'outbox' ? (value as OutboxEntry).idempotencyKey : (value as SavedDraft).key, value),
+    delete: async (name, key) => {
+      map(name).delete(key);
+    },
+  };
+}
+
+/**
+ * The outbox and drafts store: every incident is written here before it is sent, and leaves only once
+ * the server has accepted it (and its attachments) or its author discards it. Backed by IndexedDB, so it
+ * survives reloads and closed tabs; in memory where the browser refuses IndexedDB ({@link persistent} false).
+ */
 export class Outbox {
-  private db: Promise<IDBPDatabase<SupportDb>> | undefined;
+  private db: Promise<Store> | undefined;
+  /** False once IndexedDB was refused: entries then last only as long as the page. */
+  persistent = true;
 
   constructor(readonly dbName = 'netscout-support') {}
 
-  private open(): Promise<IDBPDatabase<SupportDb>> {
-    this.db ??= openDB<SupportDb>(this.dbName, DB_VERSION, {
-      upgrade(db) {
-        // Entries and drafts of version 1 stay as they are: without an author, they are never sent or
-        // shown to a form without a customer's confirmation. Stores are created by name, not by version,
-        // so a database left empty (by anyone) still gets them.
-        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
-        if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'key' });
+  private open(): Promise<Store> {
+    // In an async function, so that a SecurityError thrown by `indexedDB.open` itself also falls back.
+    const opening = async () =>
+      openDB<SupportDb>(this.dbName, DB_VERSION, {
+        upgrade(db) {
+          // Entries and drafts of version 1 stay as they are: without an author, they are never sent or
+          // shown to a form without a customer's confirmation. Stores are created by name, not by version,
+          // so a database left empty (by anyone) still gets them.
+          if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'idempotencyKey' });
+          if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'key' });
+        },
+        // Another tab upgrades or deletes the database: let it, and reopen on next use.
+        blocking: () => {
+          void this.db?.then((db) => (db as Partial<IDBPDatabase<SupportDb>>).close?.());
+          this.db = undefined;
+        },
+      });
+    this.db ??= opening().then(
+      (db): Store => db,
+      (): Store => {
+        this.persistent = false;
+        return memoryStore();
       },
-      // Another tab upgrades or deletes the database: let it, and reopen on next use.
-      blocking: () => {
-        void this.db?.then((db) => db.close());
-        this.db = undefined;
-      },
-    });
+    );
     return this.db;
   }
 

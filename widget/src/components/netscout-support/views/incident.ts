@@ -249,6 +249,7 @@ export function renderIncident(host: NetscoutSupport): TemplateResult {
         state.queuedNotice || state.queued > 0
           ? html`<p class="notice queued" role="status" data-testid="queued">
               ${m.incident.queued} ${state.queued > 0 ? m.incident.queuedCount(state.queued) : ''}
+              ${host.outbox.persistent ? '' : m.incident.queuedInPageOnly}
             </p>`
           : nothing
       }
