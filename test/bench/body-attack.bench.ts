@@ -6,13 +6,13 @@
 // their bodies does not delay the probe's event loop). The figure is the ratio of the two medians, measured
 // side by side in one run. The address limit is set out of reach: this measures what reading
 // (or not reading) the bodies costs, not how soon the limiter refuses the attackers.
-import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_ARGS } from '../../scripts/server-command.mjs';
+import { spawnServer } from '../server/_lib/child.js';
 import { writeBenchmarkSection } from './_lib/report.js';
 
 const ATTACKERS = 8;
@@ -68,33 +68,11 @@ function median(values: number[]): number {
 /** Starts the server, probes it quiet and under attack, reports. */
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-bench-attack-'));
-  const logFile = path.join(dataDir, 'server.log');
-  const command = [process.execPath, ...SERVER_NODE_ARGS].map((arg) => `"${arg}"`).join(' ');
-  const child = spawn('bash', ['-c', `exec ${command} > "${logFile}" 2>&1`], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      NETSCOUT_DATA_DIR: dataDir,
-      NETSCOUT_LOG_LEVEL: 'warn',
-      NETSCOUT_ADDRESS_RATE_LIMIT: '1000000/1000000',
-    },
-    stdio: 'ignore',
+  const server = await spawnServer(dataDir, {
+    NETSCOUT_LOG_LEVEL: 'warn',
+    NETSCOUT_ADDRESS_RATE_LIMIT: '1000000/1000000',
   });
-
-  async function waitForUrl(): Promise<URL> {
-    for (let i = 0; i < 300; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      let text = '';
-      try {
-        text = readFileSync(logFile, 'utf8');
-      } catch {}
-      const match = /NetScout Support API: (http:\/\/\S+)/.exec(text);
-      if (match) return new URL(match[1]);
-    }
-    throw new Error('the server did not start');
-  }
-
-  const url = await waitForUrl();
+  const url = new URL(server.url);
   const probeAgent = new http.Agent({ keepAlive: true });
 
   /** One GET /v1/health; its latency in milliseconds. */
@@ -140,8 +118,8 @@ async function main(): Promise<void> {
   const underAttack = await probeUntil(() => !attacking);
   const statuses = await done;
   probeAgent.destroy();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  server.process.kill('SIGTERM');
+  await server.exited;
   rmSync(dataDir, { recursive: true, force: true });
 
   const quietMs = median(quiet);

@@ -2,12 +2,11 @@
 // The server runs as its own process, exactly as `npm start` runs it (durable synchronous=FULL commits,
 // JSON request logs); autocannon drives it over loopback from this process. This machine is shared and
 // noisy, so every route is reported as a ratio to the same stack's health route, measured in the same run.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_NODE_ARGS } from '../../scripts/server-command.mjs';
+import { demoTokens, spawnServer } from '../server/_lib/child.js';
 import { writeBenchmarkSection } from './_lib/report.js';
 
 interface AutocannonResult {
@@ -26,46 +25,26 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const WARMUP = 3;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-bench-'));
-const logFile = path.join(dataDir, 'server.log');
-const command = [process.execPath, ...SERVER_NODE_ARGS].map((arg) => `"${arg}"`).join(' ');
-const child = spawn('bash', ['-c', `exec ${command} > "${logFile}" 2>&1`], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    NETSCOUT_DATA_DIR: dataDir,
-    // The limiter stays in the path but must not throttle one token at bench rates.
-    NETSCOUT_RATE_LIMIT: '1000000/1000000',
-    // Every autocannon connection comes from 127.0.0.1: the address limit must not throttle it either.
-    NETSCOUT_ADDRESS_RATE_LIMIT: '1000000/1000000',
-  },
-  stdio: 'ignore',
+const server = await spawnServer(dataDir, {
+  // The limiter stays in the path but must not throttle one token at bench rates.
+  NETSCOUT_RATE_LIMIT: '1000000/1000000',
+  // Every autocannon connection comes from 127.0.0.1: the address limit must not throttle it either.
+  NETSCOUT_ADDRESS_RATE_LIMIT: '1000000/1000000',
 });
-
-async function waitForUrl(): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    let text = '';
-    try {
-      text = readFileSync(logFile, 'utf8');
-    } catch {}
-    const match = /NetScout Support API: (http:\/\/\S+)/.exec(text);
-    if (match) return match[1];
-  }
-  throw new Error('the server did not start');
-}
+const { pid } = server.process;
 
 /** CPU time (user + system) the server process has used, in milliseconds (`/proc`, 100 ticks a second). */
 function cpuMs(): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssMiB(): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }
 
-const url = await waitForUrl();
-const tokens = JSON.parse(readFileSync(path.join(dataDir, 'demo-tokens.json'), 'utf8')) as Record<string, string>;
+const { url } = server;
+const tokens = demoTokens(dataDir);
 const auth = { authorization: `Bearer ${tokens.standalonePaid}` };
 const incidentBody = JSON.stringify({
   serviceId: 'netscout-insights',
@@ -129,8 +108,8 @@ for (const route of routes) {
       `p99 ${result.latency.p99} ms, ${cpuUs.toFixed(0)} µs CPU/request, non-2xx ${result.non2xx}`,
   );
 }
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+server.process.kill('SIGTERM');
+await server.exited;
 rmSync(dataDir, { recursive: true, force: true });
 
 const [health] = results;

@@ -128,3 +128,24 @@ export async function cleanUp(): Promise<void> {
 export function unique(prefix: string): string {
   return `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * Opens a LinkSprinter Pro customer's form on the API behind the outage proxy, takes the API down, and files an
+ * incident: it goes to the outbox. The element and the entry's idempotency key.
+ */
+export async function fileWhileDown(subject: string, description: string) {
+  const el = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
+  await ready(el);
+  await showView(el, 'incident');
+  await apiOutage('down');
+  await type(el, '#f-subject', subject);
+  await type(el, '#f-description', description);
+  await type(el, '#f-deviceSerial', 'LS-2024');
+  await type(el, '#f-firmwareVersion', '1.2.3');
+  const queued: string[] = [];
+  el.addEventListener('netscout-incident-queued', (e) => queued.push(e.detail.idempotencyKey));
+  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+  await waitFor(() => queued.length === 1, 'the queued event');
+  await el.updateComplete;
+  return { el, key: queued[0]! };
+}

@@ -12,11 +12,10 @@ import {
   axeViolations,
   cleanUp,
   env,
+  fileWhileDown,
   mount,
   ready,
-  showView,
   text,
-  type,
   unique,
   waitFor,
 } from './_helpers.js';
@@ -69,22 +68,6 @@ async function leave(draft: IncidentDraft, author: Customer | null, api: 'holida
   return key;
 }
 
-async function fileWhileDown(subject: string) {
-  const el = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
-  await ready(el);
-  await showView(el, 'incident');
-  await apiOutage('down');
-  await type(el, '#f-subject', subject);
-  await type(el, '#f-description', 'Queued by Chloé while the support API was unreachable.');
-  await type(el, '#f-deviceSerial', 'LS-2024');
-  await type(el, '#f-firmwareVersion', '1.2.3');
-  const queued: string[] = [];
-  el.addEventListener('netscout-incident-queued', (e) => queued.push(e.detail.idempotencyKey));
-  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
-  await waitFor(() => queued.length === 1, 'the queued event');
-  return { el, key: queued[0]! };
-}
-
 describe('the outbox with several customers on one browser', () => {
   before(async () => {
     // A second customer entitled to LinkSprinter incidents too: Borealis buys the Pro plan (test gateway).
@@ -107,7 +90,7 @@ describe('the outbox with several customers on one browser', () => {
 
   it('never sends an incident with the next customer’s credentials, and sends it once when its author signs in again', async () => {
     const subject = unique('Written by Chloé');
-    const { el, key } = await fileWhileDown(subject);
+    const { el, key } = await fileWhileDown(subject, 'Queued by Chloé while the support API was unreachable.');
     await apiOutage('up');
     // Bruno signs in on this browser; the network comes back while he is signed in.
     el.setAttribute('token', env.flaky.demo.goldLapsed.token);

@@ -1,24 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CaseListPage, Me } from '../../core/api/schemas.js';
 import { authorOf, Outbox } from '../../widget/src/internal/outbox.js';
-import { $, apiGet, apiOutage, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
-
-async function fileWhileDown(subject: string) {
-  const el = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
-  await ready(el);
-  await showView(el, 'incident');
-  await apiOutage('down');
-  await type(el, '#f-subject', subject);
-  await type(el, '#f-description', 'Queued while the support API was unreachable from this browser.');
-  await type(el, '#f-deviceSerial', 'LS-2024');
-  await type(el, '#f-firmwareVersion', '1.2.3');
-  const queued: string[] = [];
-  el.addEventListener('netscout-incident-queued', (e) => queued.push(e.detail.idempotencyKey));
-  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
-  await waitFor(() => queued.length === 1, 'the queued event');
-  await el.updateComplete;
-  return { el, key: queued[0]! };
-}
+import { $, apiGet, apiOutage, cleanUp, env, fileWhileDown, mount, text, unique, waitFor } from './_helpers.js';
 
 async function casesWithSubject(subject: string): Promise<number> {
   const list = await apiGet<CaseListPage>('holiday', '/v1/cases?limit=100', 'linksprinterPaid');
@@ -33,7 +16,7 @@ describe('the outbox', () => {
 
   it('keeps an incident filed while the API is unreachable, says so, and delivers it once when the network is back', async () => {
     const subject = unique('Filed offline');
-    const { el, key } = await fileWhileDown(subject);
+    const { el, key } = await fileWhileDown(subject, 'Queued while the support API was unreachable from this browser.');
     expect(text(el, '[data-testid="queued"]')).to.contain('Queued — will be sent when you are back online.');
     expect((await new Outbox().pending(env.flaky.url)).map((e) => e.idempotencyKey)).to.deep.equal([key]);
 
@@ -50,7 +33,7 @@ describe('the outbox', () => {
 
   it('survives a reload: the next page load sends what the previous one queued', async () => {
     const subject = unique('Queued before reload');
-    const { el, key } = await fileWhileDown(subject);
+    const { el, key } = await fileWhileDown(subject, 'Queued while the support API was unreachable from this browser.');
     el.remove();
     // A new page load while the API is still down: the entry stays.
     const second = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
@@ -69,7 +52,7 @@ describe('the outbox', () => {
 
   it('delivers exactly once when two widgets flush the same outbox at the same time', async () => {
     const subject = unique('Two tabs');
-    const { el } = await fileWhileDown(subject);
+    const { el } = await fileWhileDown(subject, 'Queued while the support API was unreachable from this browser.');
     await apiOutage('up');
     const other = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
     await Promise.all([el.flushOutbox(true), other.flushOutbox(true), el.flushOutbox(true)]);

@@ -26,8 +26,11 @@ export async function killAllServers(): Promise<void> {
   running.clear();
 }
 
-/** Runs `server/main.ts` as `npm start` runs it (same Node flags), as a separate process on an ephemeral port. */
-export async function spawnServer(dataDir: string): Promise<ChildServer> {
+/**
+ * Runs `server/main.ts` as `npm start` runs it (same Node flags), as a separate process on an ephemeral port.
+ * `env` adds to or overrides its environment (the benchmarks raise the limits).
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     env: {
@@ -35,6 +38,7 @@ export async function spawnServer(dataDir: string): Promise<ChildServer> {
       PORT: '0',
       NETSCOUT_DATA_DIR: dataDir,
       NETSCOUT_RATE_LIMIT: '100000/100000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
