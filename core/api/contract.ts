@@ -1,5 +1,6 @@
 import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
+import { textFields } from './text.js';
 
 /**
  * The zod functions the contract is written with: the subset that `zod/mini` and classic `zod` share.
@@ -28,30 +29,6 @@ export type ContractZod = Pick<
 > & { iso: Pick<typeof Mini.iso, 'datetime'> };
 
 /**
- * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). In a subject they make
- * "gpj.exe" read as "exe.jpg" to the engineer; no support text needs them, so they are removed from every
- * text field, as they already are from attachment names. Marks (U+200E, U+200F) are kept: they only nudge
- * punctuation in right-to-left text.
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-
-/** Removes bidirectional controls from customer or agent text. */
-export function stripBidiControls(value: string): string {
-  return value.replace(BIDI_CONTROLS, '');
-}
-
-/**
- * Characters that print: letters, marks, digits, punctuation and symbols, less the letters that render
- * as blanks (Hangul fillers, the Braille blank) that fill a field without saying anything.
- */
-const VISIBLE = /(?![\u115F\u1160\u3164\uFFA0\u2800])[\p{L}\p{M}\p{N}\p{P}\p{S}]/gu;
-
-/** How many characters of `value` a reader can see. */
-export function countVisible(value: string): number {
-  return value.match(VISIBLE)?.length ?? 0;
-}
-
-/**
  * The support API contract, written once.
  *
  * It uses only the functional subset of zod that `zod/mini` and classic `zod` share, so the same source
@@ -60,45 +37,7 @@ export function countVisible(value: string): number {
  * `schemas.classic.ts`). There is no second copy of any type.
  */
 export function defineContract(z: ContractZod) {
-  /**
-   * A minimum of visible characters, checked once the raw length is met (so a short value gets one
-   * message, not two): zero-width and blank-looking characters fill a field without saying anything.
-   */
-  const visible = (min: number) =>
-    z.superRefine((value: string, ctx) => {
-      if (value.length >= min && countVisible(value) < min) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must contain at least ${min} visible characters`,
-          params: { minimumVisible: min },
-          input: value,
-        });
-      }
-    });
-  /** Printable text on one line: no control characters at all, bidirectional overrides removed. */
-  const line = (min: number, max: number) =>
-    z
-      .string()
-      .check(
-        z.overwrite(stripBidiControls),
-        z.trim(),
-        z.minLength(min, `must be at least ${min} characters`),
-        z.maxLength(max, `must be at most ${max} characters`),
-        z.regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters'),
-        visible(min),
-      );
-  /** Printable text over several lines: tabs and line breaks allowed, other control characters not. */
-  const text = (min: number, max: number) =>
-    z
-      .string()
-      .check(
-        z.overwrite(stripBidiControls),
-        z.trim(),
-        z.minLength(min, `must be at least ${min} characters`),
-        z.maxLength(max, `must be at most ${max} characters`),
-        z.regex(/^(?:[\t\n\r]|[^\p{Cc}\p{Cs}])*$/u, 'must not contain control characters'),
-        visible(min),
-      );
+  const { line, text } = textFields(z);
   const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
   const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an identifier (letters, digits, - and _)'));
 
