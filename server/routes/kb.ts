@@ -57,9 +57,9 @@ export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
     let items: KbSearchResults['items'] = [];
     const strict = ftsQuery(q, true);
     if (strict) {
-      items = await ctx.repo.searchKb(strict, lang, limit);
+      items = await ctx.repo.kb.search(strict, lang, limit);
       // Nothing has every word: fall back to articles with any of them, still ranked.
-      if (items.length === 0) items = await ctx.repo.searchKb(ftsQuery(q, false) as string, lang, limit);
+      if (items.length === 0) items = await ctx.repo.kb.search(ftsQuery(q, false) as string, lang, limit);
     }
     const body: KbSearchResults = {
       query: q,
@@ -71,7 +71,7 @@ export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
   app.openapi(article, async (c) => {
     const { slug } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const row = await ctx.repo.getKbArticle(slug, lang);
+    const row = await ctx.repo.kb.get(slug, lang);
     if (!row) throw notFound(`Article ${slug} (${lang})`);
     const body: KbArticle = {
       slug: row.slug,
