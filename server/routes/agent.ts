@@ -5,7 +5,7 @@ import { caseDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireAgent } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 import { CaseListQuery, casePage, jsonText, type TypedCaseList } from './cases.js';
 
 const list = createRoute({
@@ -36,7 +36,9 @@ const update = createRoute({
   },
 });
 
-export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** The support engineers' routes: every case, and status changes with a response. */
+export function agentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(list, async (c) => {
     requireAgent(c);
     return jsonText(c, await casePage(ctx, null, c.req.valid('query'))) as unknown as TypedCaseList;
@@ -79,4 +81,5 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     ]);
     return c.json(caseDto(updated, attachments, ctx.now(), ctx.zone, comments), 200);
   });
+  return app;
 }

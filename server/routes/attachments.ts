@@ -7,7 +7,7 @@ import { cleanFileName, nameForType } from '../domain/file-names.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_CASE = 5;
@@ -99,7 +99,9 @@ async function readFile(c: Context<AppEnv>): Promise<File> {
   return file;
 }
 
-export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Attachment upload and download on a case. */
+export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const quotaBytes = ctx.attachments.accountQuotaBytes;
 
   // The document shows the route as declared; the handler reads the body itself, after the cheap checks, so
@@ -181,4 +183,5 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
       'content-length': String(bytes.byteLength),
     });
   });
+  return app;
 }

@@ -7,7 +7,7 @@ import { CaseListRenderer, caseDto, commentDto, type JsonText } from '../domain/
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
 export const CaseListQuery = z.strictObject({
   status: C.CaseStatus.optional(),
@@ -110,7 +110,9 @@ export function jsonText(c: Context, page: JsonText): Response {
   return c.body(page.json, 200, { 'content-type': 'application/json', 'content-length': String(page.bytes) });
 }
 
-export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** The caller's cases: the list, one case, and comments. */
+export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(list, async (c) => {
     const caller = requireCustomer(c);
     return jsonText(c, await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
@@ -154,4 +156,5 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     await ctx.repo.cases.update(id, { updated_at: at, status }, stored);
     return c.json(commentDto(stored), 201);
   });
+  return app;
 }

@@ -15,7 +15,7 @@ import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { setResponseHeader } from '../http/headers.js';
 import { issuesToErrors, ProblemError, validationProblem } from '../http/problem.js';
-import { bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
 
 const IdempotencyKey = idempotencyKey('incident');
 
@@ -117,7 +117,9 @@ const REFUSALS: Record<NonNullable<Entitlement['reason']>, string> = {
     'Your plan does not include premium support. A plan with premium support lets you submit incidents.',
 };
 
-export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Incident submission (idempotent, group-committed). */
+export function incidentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const replay = async (caller: Caller, existing: IdempotencyRow, hash: string) => {
     if (existing.request_hash !== hash) {
       throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused with a different body', {
@@ -184,4 +186,5 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     setResponseHeader(c, 'location', `/v1/cases/${row.id}`);
     return c.json(caseDto({ ...row, seq: outcome.seq }, [], now, ctx.zone), 201);
   });
+  return app;
 }

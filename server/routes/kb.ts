@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { KbArticle, KbSearchResults } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { notFound } from '../http/problem.js';
-import { C, jsonContent, problems } from './_shared.js';
+import { apiRoutes, C, jsonContent, problems } from './_shared.js';
 
 const Lang = z.enum(['en', 'fr']);
 const MAX_TERMS = 8;
@@ -51,7 +51,9 @@ export function ftsQuery(q: string, all: boolean): string | null {
   return terms.map((t) => `"${t}"*`).join(all ? ' AND ' : ' OR ');
 }
 
-export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Knowledge-base search and articles. */
+export function kbRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(search, async (c) => {
     const { q, lang, limit = 10 } = c.req.valid('query');
     let items: KbSearchResults['items'] = [];
@@ -84,4 +86,5 @@ export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
     };
     return c.json(body, 200);
   });
+  return app;
 }

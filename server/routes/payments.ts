@@ -17,7 +17,7 @@ import { notFound, ProblemError } from '../http/problem.js';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS, storageFullProblem } from '../http/storage-full.js';
 import type { ChargeResult } from '../payments/gateway.js';
 import { type Charged, purchaseHash } from '../payments/purchases.js';
-import { bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
 import { frequentCancellation } from './me.js';
 
 const clientToken = createRoute({
@@ -65,7 +65,9 @@ const cancel = createRoute({
   },
 });
 
-export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Payments: the Drop-in client token, purchases and cancellations. */
+export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const gatewayHeader = ctx.gateway.testGateway ? 'test (no real payment is made)' : 'braintree';
   const testNote = ctx.gateway.testGateway ? ' (local test gateway: no real payment was attempted)' : '';
 
@@ -284,4 +286,5 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     };
     return c.json(body, 200);
   });
+  return app;
 }
