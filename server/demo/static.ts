@@ -1,55 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves `relative` (URL path, still encoded) from `root`, never outside it; `null` when absent. */
-export async function serveFile(c: Context, root: string, relative: string): Promise<Response | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(relative);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const base = path.resolve(root);
-  let file = path.resolve(base, `.${path.posix.sep}${decoded}`);
-  if (file !== base && !file.startsWith(base + path.sep)) return null;
-  try {
-    let info = await stat(file);
-    if (info.isDirectory()) {
-      // A folder without a trailing slash: redirect so relative links in its index resolve.
-      if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/`, 301);
-      file = path.join(file, 'index.html');
-      info = await stat(file);
-    }
-    if (!info.isFile()) return null;
-    const body = await readFile(file);
-    return c.body(new Uint8Array(body), 200, {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-  } catch {
-    return null;
-  }
-}
 
 const DEMO_HOSTS: Record<string, string> = {
   'onetouchat.com': 'onetouchat',
@@ -59,31 +12,60 @@ const DEMO_HOSTS: Record<string, string> = {
 };
 
 /**
+ * Files of `folder` at the request path less `prefix`, with Hono's static serving (which refuses `..`,
+ * encoded separators and any other percent-encoding). Its `root` stays empty and the folder is joined in
+ * `rewriteRequestPath`: given a root, it checks once at start that the folder exists and writes to the
+ * console when not, and the widget's folder is built after the server may have started.
+ */
+function folder(dir: string, prefix: string): MiddlewareHandler<AppEnv> {
+  return serveStatic({
+    root: '',
+    rewriteRequestPath: (requestPath) => path.join(dir, requestPath.slice(prefix.length)),
+    onFound: (_file, c) => {
+      c.header('cache-control', 'no-cache');
+    },
+  });
+}
+
+/** A folder asked for without its trailing slash: redirected, so relative links in its index resolve. */
+function folderWithoutSlash(c: Context, dir: string, prefix: string): Response | undefined {
+  const urlPath = c.req.path;
+  if (urlPath.endsWith('/') || urlPath.includes('%') || urlPath.includes('..')) return undefined;
+  try {
+    if (statSync(path.join(dir, urlPath.slice(prefix.length))).isDirectory()) return c.redirect(`${urlPath}/`, 301);
+  } catch {
+    // Nothing there: the static handler answers (it passes on to the 404).
+  }
+  return undefined;
+}
+
+/**
  * The demo, from the same server: `/widget/*` (the built widget), `/demo/*` (the demo pages), the
  * service homepages by Host (the extension's end-to-end test maps the real hosts here), and an index.
  */
 export function demoStatic(staticRoot: string): MiddlewareHandler<AppEnv> {
   const widgetRoot = path.join(staticRoot, 'dist', 'widget');
   const demoRoot = path.join(staticRoot, 'widget', 'demo');
+  const widget = folder(widgetRoot, '/widget');
+  const demo = folder(demoRoot, '/demo');
+  const sites = new Map(Object.values(DEMO_HOSTS).map((site) => [site, folder(path.join(demoRoot, site), '')]));
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const urlPath = c.req.path;
     if (urlPath.startsWith('/v1/')) return next();
-    if (urlPath.startsWith('/widget/')) {
-      return (await serveFile(c, widgetRoot, urlPath.slice('/widget/'.length))) ?? next();
-    }
+    if (urlPath.startsWith('/widget/')) return widget(c, next);
     if (urlPath === '/demo') return c.redirect('/demo/', 301);
-    if (urlPath.startsWith('/demo/')) {
-      return (await serveFile(c, demoRoot, urlPath.slice('/demo/'.length))) ?? next();
-    }
+    if (urlPath.startsWith('/demo/')) return folderWithoutSlash(c, demoRoot, '/demo') ?? demo(c, next);
     const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
     const site = DEMO_HOSTS[host];
-    if (site) return (await serveFile(c, path.join(demoRoot, site), urlPath.slice(1))) ?? next();
+    if (site) {
+      const root = path.join(demoRoot, site);
+      return folderWithoutSlash(c, root, '') ?? sites.get(site)!(c, next);
+    }
     if (urlPath === '/') return c.html(INDEX_PAGE);
     return next();
   };
 }
-
 const INDEX_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
