@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { IncidentDraft } from '../core/index.js';
-import type { AttachmentStore } from './attachment-store.js';
-import type { IncidentWriter } from './incident-writer.js';
+import type { AttachmentStore } from './db/attachment-store.js';
+import type { IncidentWriter } from './db/incident-writer.js';
+import type { AccountRow, SupportRepository, UserRow } from './db/repository.js';
 import type { PaymentGateway } from './payments/gateway.js';
-import type { AccountRow, SupportRepository, UserRow } from './repository.js';
 
 /** Who is calling: resolved from the bearer token. */
 export interface Caller {

@@ -2,23 +2,23 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { addSupportTime, resolveSupportZone } from '../core/index.js';
-import { createApp } from './app.js';
-import { AttachmentStore } from './attachment-store.js';
 import type { ServerContext } from './context.js';
+import { AttachmentStore } from './db/attachment-store.js';
+import { IncidentWriter } from './db/incident-writer.js';
 import { openStore } from './db/open.js';
-import { tidyAtStart } from './housekeeping.js';
+import { sqliteRepository } from './db/sqlite/index.js';
+import { tidyAtStart } from './db/tidy-at-start.js';
+import { type DemoAccounts, seedDemo } from './demo/seed.js';
+import { createApp } from './http/app.js';
 import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
 import { addressLimitFromEnv, extensionOrigins, timeoutsFromEnv, tokenLimitFromEnv } from './http/settings.js';
-import { IncidentWriter } from './incident-writer.js';
 import { loadKbArticles } from './kb/index.js';
 import { BraintreeGateway } from './payments/braintree-gateway.js';
 import { braintreeCredentialsFromEnv, type PaymentGateway } from './payments/gateway.js';
 import { TestGateway } from './payments/test-gateway.js';
-import { SupportRepository } from './repository.js';
 import { ATTACHMENT_BODY_LIMIT } from './routes/attachments.js';
-import { type DemoAccounts, seedDemo } from './seed.js';
 
-export type { DemoAccount, DemoAccounts } from './seed.js';
+export type { DemoAccount, DemoAccounts } from './demo/seed.js';
 
 export interface StartOptions {
   /** 0 = ephemeral; default: PORT env or 8787. */
@@ -92,15 +92,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
 
   const store = await openStore(dataDir);
-  const repo = new SupportRepository(store.db, store.sync);
+  const repo = sqliteRepository(store.db, store.sync);
   // Build the support calendar of the zone now, not on the first incident.
   addSupportTime(now(), 1, { zone });
-  await repo.replaceKbArticles(loadKbArticles());
+  await repo.kb.replace(loadKbArticles());
   const demo = options.seedDemo === false ? ({} as DemoAccounts) : await seedDemo(repo, dataDir, now());
 
   const credentials = braintreeCredentialsFromEnv();
   const gateway = options.gateway ?? (credentials ? new BraintreeGateway(credentials) : new TestGateway());
-  const writer = new IncidentWriter(repo);
+  const writer = new IncidentWriter(repo.cases);
   const ctx: ServerContext = {
     repo,
     writer,
@@ -112,7 +112,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     attachments: new AttachmentStore(dataDir),
   };
 
-  await tidyAtStart(store.db, ctx.attachments, logger);
+  await tidyAtStart(repo, ctx.attachments, logger);
 
   let boundPort = port;
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from 'kysely';
-import type { SyncExecutor } from '../repository.js';
 import { ownerOnly, prepareDataDir } from './data-dir.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
+import type { SyncExecutor } from './sqlite/connection.js';
 
 export interface OpenStore {
   db: Kysely<Database>;

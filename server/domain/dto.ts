@@ -10,7 +10,7 @@ import {
   type Subscription,
   slaStatus,
 } from '../../core/index.js';
-import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../repository.js';
+import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../db/repository.js';
 import { caseNumber } from './ids.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv, Caller } from '../context.js';
+import type { SupportRepository } from '../db/repository.js';
 import { hashToken } from '../domain/ids.js';
-import type { SupportRepository } from '../repository.js';
 import { ProblemError } from './problem.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,256})$/;
@@ -30,7 +30,7 @@ export class Authenticator {
       if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
       tokenHash = hashToken(match[1]);
     }
-    const found = await this.repo.findUserByTokenHash(tokenHash);
+    const found = await this.repo.accounts.findCaller(tokenHash);
     if (!found) {
       this.known.delete(header);
       throw unauthorized('The bearer token is not valid.');

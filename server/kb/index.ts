@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { KbArticleRow } from '../repository.js';
+import type { KbArticleRow } from '../db/repository.js';
 
 interface ArticleSource {
   slug: string;

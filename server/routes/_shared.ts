@@ -1,8 +1,33 @@
-import { z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { classicContract } from '../../core/api/schemas.classic.js';
+import type { AppEnv } from '../context.js';
+import { issuesToErrors, validationProblem } from '../http/problem.js';
 
 /** The contract's classic-zod schemas: the one source for validation and the OpenAPI document. */
 export const C = classicContract;
+
+const WHERE: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'header',
+  form: 'form',
+};
+
+/**
+ * A group of routes, mounted on the app with `app.route('/', …)` (which carries their OpenAPI definitions
+ * over). A request the contract refuses is answered with a problem document naming each offending field.
+ */
+export function apiRoutes(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = WHERE[result.target] ?? result.target;
+        throw validationProblem(where, issuesToErrors(result.error.issues, where));
+      }
+    },
+  });
+}
 
 const problemContent = { 'application/problem+json': { schema: C.Problem } };
 

@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv, ServerContext } from '../context.js';
+import type { CaseRow, CommentRow } from '../db/repository.js';
 import { caseDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireAgent } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import type { CaseRow, CommentRow } from '../repository.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 import { CaseListQuery, casePage, jsonText, type TypedCaseList } from './cases.js';
 
 const list = createRoute({
@@ -36,7 +36,9 @@ const update = createRoute({
   },
 });
 
-export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** The support engineers' routes: every case, and status changes with a response. */
+export function agentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(list, async (c) => {
     requireAgent(c);
     return jsonText(c, await casePage(ctx, null, c.req.valid('query'))) as unknown as TypedCaseList;
@@ -52,7 +54,7 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext
         errors: [{ path: 'status', message: 'status or response is required' }],
       });
     }
-    const row = await ctx.repo.getCase(id, null);
+    const row = await ctx.repo.cases.get(id, null);
     if (!row) throw notFound(`Case ${id}`);
     const at = ctx.now().getTime();
     const changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>> = { updated_at: at };
@@ -71,9 +73,13 @@ export function registerAgentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext
       if (change.status === undefined && row.status === 'new') changes.status = 'in-progress';
     }
     if (change.status !== undefined) changes.status = change.status;
-    await ctx.repo.updateCase(id, changes, comment);
-    const updated = (await ctx.repo.getCase(id, null)) as CaseRow;
-    const [attachments, comments] = await Promise.all([ctx.repo.listAttachments([id]), ctx.repo.listComments(id)]);
+    await ctx.repo.cases.update(id, changes, comment);
+    const updated = (await ctx.repo.cases.get(id, null)) as CaseRow;
+    const [attachments, comments] = await Promise.all([
+      ctx.repo.attachments.list([id]),
+      ctx.repo.cases.listComments(id),
+    ]);
     return c.json(caseDto(updated, attachments, ctx.now(), ctx.zone, comments), 200);
   });
+  return app;
 }

@@ -1,14 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { sniffContentType } from '../attachment-store.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import { accountAttachmentBytes, caseAttachmentCount, isBlobReferenced } from '../db/attachment-usage.js';
+import { sniffContentType } from '../db/attachment-store.js';
 import { attachmentDto } from '../domain/dto.js';
 import { cleanFileName, nameForType } from '../domain/file-names.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_CASE = 5;
@@ -100,7 +99,9 @@ async function readFile(c: Context<AppEnv>): Promise<File> {
   return file;
 }
 
-export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Attachment upload and download on a case. */
+export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const quotaBytes = ctx.attachments.accountQuotaBytes;
 
   // The document shows the route as declared; the handler reads the body itself, after the cheap checks, so
@@ -109,12 +110,12 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
   app.openapi({ ...upload, request: { params: upload.request.params }, hide: true }, async (c) => {
     const caller = requireCaller(c);
     const { id } = c.req.valid('param');
-    const row = await ctx.repo.getCase(id, caller.user.role === 'agent' ? null : caller.account.id);
+    const row = await ctx.repo.cases.get(id, caller.user.role === 'agent' ? null : caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
     // The quota is the case's account's, whoever uploads (a support engineer's upload counts for the customer).
     const [count, used] = await Promise.all([
-      caseAttachmentCount(ctx.repo.db, id),
-      accountAttachmentBytes(ctx.repo.db, row.account_id),
+      ctx.repo.attachments.countOnCase(id),
+      ctx.repo.attachments.accountBytes(row.account_id),
     ]);
     if (count >= MAX_ATTACHMENTS_PER_CASE) throw tooMany();
     if (used >= quotaBytes) throw overQuota(quotaBytes, used);
@@ -149,9 +150,9 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
       sha256,
       uploaded_at: at,
     };
-    let outcome: Awaited<ReturnType<typeof ctx.repo.insertAttachment>> | undefined;
+    let outcome: Awaited<ReturnType<typeof ctx.repo.attachments.insert>> | undefined;
     try {
-      outcome = await ctx.repo.insertAttachment(stored, at, {
+      outcome = await ctx.repo.attachments.insert(stored, at, {
         maxPerCase: MAX_ATTACHMENTS_PER_CASE,
         accountId: row.account_id,
         quotaBytes,
@@ -159,20 +160,19 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
     } finally {
       // Refused or failed: the content goes unless another attachment refers to it.
       await ctx.attachments.release(sha256, async () =>
-        outcome === 'inserted' ? true : isBlobReferenced(ctx.repo.db, sha256),
+        outcome === 'inserted' ? true : ctx.repo.attachments.isBlobReferenced(sha256),
       );
     }
     if (outcome === 'too-many') throw tooMany();
-    if (outcome === 'over-quota')
-      throw overQuota(quotaBytes, await accountAttachmentBytes(ctx.repo.db, row.account_id));
+    if (outcome === 'over-quota') throw overQuota(quotaBytes, await ctx.repo.attachments.accountBytes(row.account_id));
     return c.json(attachmentDto(stored), 201);
   });
 
   app.openapi(download, async (c) => {
     const caller = requireCaller(c);
     const { id, attachmentId } = c.req.valid('param');
-    const row = await ctx.repo.getCase(id, caller.user.role === 'agent' ? null : caller.account.id);
-    const attachment = row && (await ctx.repo.getAttachment(id, attachmentId));
+    const row = await ctx.repo.cases.get(id, caller.user.role === 'agent' ? null : caller.account.id);
+    const attachment = row && (await ctx.repo.attachments.get(id, attachmentId));
     if (!attachment) throw notFound(`Attachment ${attachmentId} of case ${id}`);
     const bytes = await ctx.attachments.get(attachment.sha256);
     // Named for the type it was recognised as (also for attachments stored before names were).
@@ -183,4 +183,5 @@ export function registerAttachmentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCo
       'content-length': String(bytes.byteLength),
     });
   });
+  return app;
 }

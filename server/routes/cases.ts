@@ -2,12 +2,12 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
+import type { CaseHead, CaseQuery } from '../db/repository.js';
 import { CaseListRenderer, caseDto, commentDto, type JsonText } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import type { CaseHead, CaseQuery } from '../repository.js';
-import { bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
 export const CaseListQuery = z.strictObject({
   status: C.CaseStatus.optional(),
@@ -91,7 +91,7 @@ export async function casePage(
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: limit + 1,
   };
-  const rows = await ctx.repo.listCases(q);
+  const rows = await ctx.repo.cases.list(q);
   const page = rows.slice(0, limit);
   let view = renderer.get(ctx);
   if (!view) {
@@ -99,8 +99,8 @@ export async function casePage(
     renderer.set(ctx, view);
   }
   const missing = view.misses(page);
-  const full = await ctx.repo.getCasesBySeq(missing);
-  const attachments = await ctx.repo.listAttachments(full.map((row) => row.id));
+  const full = await ctx.repo.cases.getBySeq(missing);
+  const attachments = await ctx.repo.attachments.list(full.map((row) => row.id));
   const nextCursor = rows.length > limit ? encodeCursor(page[page.length - 1]) : null;
   return view.render(page, full, attachments, ctx.now(), nextCursor);
 }
@@ -110,7 +110,9 @@ export function jsonText(c: Context, page: JsonText): Response {
   return c.body(page.json, 200, { 'content-type': 'application/json', 'content-length': String(page.bytes) });
 }
 
-export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** The caller's cases: the list, one case, and comments. */
+export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(list, async (c) => {
     const caller = requireCustomer(c);
     return jsonText(c, await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
@@ -120,9 +122,12 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const caller = requireCaller(c);
     const { id } = c.req.valid('param');
     // Support engineers see every case; a customer only their account's (another's is "not found").
-    const row = await ctx.repo.getCase(id, caller.user.role === 'agent' ? null : caller.account.id);
+    const row = await ctx.repo.cases.get(id, caller.user.role === 'agent' ? null : caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
-    const [attachments, comments] = await Promise.all([ctx.repo.listAttachments([id]), ctx.repo.listComments(id)]);
+    const [attachments, comments] = await Promise.all([
+      ctx.repo.attachments.list([id]),
+      ctx.repo.cases.listComments(id),
+    ]);
     return c.json(caseDto(row, attachments, ctx.now(), ctx.zone, comments), 200);
   });
 
@@ -130,7 +135,7 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     const caller = requireCustomer(c);
     const { id } = c.req.valid('param');
     const { body } = c.req.valid('json');
-    const row = await ctx.repo.getCase(id, caller.account.id);
+    const row = await ctx.repo.cases.get(id, caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
     if (row.status === 'closed') {
       throw new ProblemError(409, 'conflict', 'Case closed', {
@@ -148,7 +153,8 @@ export function registerCaseRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext)
     };
     // A customer's reply hands a case that was waiting on them back to support.
     const status = row.status === 'waiting-on-customer' || row.status === 'resolved' ? 'in-progress' : row.status;
-    await ctx.repo.updateCase(id, { updated_at: at, status }, stored);
+    await ctx.repo.cases.update(id, { updated_at: at, status }, stored);
     return c.json(commentDto(stored), 201);
   });
+  return app;
 }

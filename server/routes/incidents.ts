@@ -9,13 +9,13 @@ import {
   type IncidentDraft,
 } from '../../core/index.js';
 import type { AppEnv, Caller, ServerContext } from '../context.js';
+import type { IdempotencyRow, NewCase, SubscriptionRow } from '../db/repository.js';
 import { caseDto, subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { setResponseHeader } from '../http/headers.js';
 import { issuesToErrors, ProblemError, validationProblem } from '../http/problem.js';
-import type { IdempotencyRow, NewCase, SubscriptionRow } from '../repository.js';
-import { bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
 
 const IdempotencyKey = idempotencyKey('incident');
 
@@ -71,7 +71,7 @@ function requestHash(draft: IncidentDraft): string {
 async function entitlementFor(ctx: ServerContext, caller: Caller, serviceId: string, now: Date): Promise<Entitlement> {
   const service = findService(serviceId);
   if (!service) throw new Error('unreachable: the contract validated serviceId');
-  const subscriptions = (await ctx.repo.listSubscriptions(caller.account.id)).filter(
+  const subscriptions = (await ctx.repo.payments.listSubscriptions(caller.account.id)).filter(
     (s) => s.service_id === serviceId && s.status === 'active',
   );
   const entitlements = subscriptions.map((s) => entitlementOf(s, now));
@@ -117,16 +117,18 @@ const REFUSALS: Record<NonNullable<Entitlement['reason']>, string> = {
     'Your plan does not include premium support. A plan with premium support lets you submit incidents.',
 };
 
-export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Incident submission (idempotent, group-committed). */
+export function incidentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const replay = async (caller: Caller, existing: IdempotencyRow, hash: string) => {
     if (existing.request_hash !== hash) {
       throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused with a different body', {
         detail: `The key "${existing.key}" was first used for a different incident (case ${existing.case_id}). Use a new key for a new incident.`,
       });
     }
-    const row = await ctx.repo.getCase(existing.case_id, caller.account.id);
+    const row = await ctx.repo.cases.get(existing.case_id, caller.account.id);
     if (!row) throw new Error(`idempotency key refers to a missing case ${existing.case_id}`);
-    return caseDto(row, await ctx.repo.listAttachments([row.id]), ctx.now(), ctx.zone);
+    return caseDto(row, await ctx.repo.attachments.list([row.id]), ctx.now(), ctx.zone);
   };
 
   // The document shows the route as declared; it is served with its inputs checked by `submission`.
@@ -142,7 +144,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     const now = ctx.now();
     const entitlement = await entitlementFor(ctx, caller, draft.serviceId, now);
     if (!entitlement.canSubmitIncidents || entitlement.firstResponseHours === null) {
-      const existing = await ctx.repo.findIdempotencyKey(caller.account.id, key);
+      const existing = await ctx.repo.cases.findIdempotencyKey(caller.account.id, key);
       if (existing) {
         c.header('idempotent-replayed', 'true');
         return c.json(await replay(caller, existing, hash), 201);
@@ -184,4 +186,5 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerCont
     setResponseHeader(c, 'location', `/v1/cases/${row.id}`);
     return c.json(caseDto({ ...row, seq: outcome.seq }, [], now, ctx.zone), 201);
   });
+  return app;
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { KbArticle, KbSearchResults } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { notFound } from '../http/problem.js';
-import { C, jsonContent, problems } from './_shared.js';
+import { apiRoutes, C, jsonContent, problems } from './_shared.js';
 
 const Lang = z.enum(['en', 'fr']);
 const MAX_TERMS = 8;
@@ -51,15 +51,17 @@ export function ftsQuery(q: string, all: boolean): string | null {
   return terms.map((t) => `"${t}"*`).join(all ? ' AND ' : ' OR ');
 }
 
-export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Knowledge-base search and articles. */
+export function kbRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(search, async (c) => {
     const { q, lang, limit = 10 } = c.req.valid('query');
     let items: KbSearchResults['items'] = [];
     const strict = ftsQuery(q, true);
     if (strict) {
-      items = await ctx.repo.searchKb(strict, lang, limit);
+      items = await ctx.repo.kb.search(strict, lang, limit);
       // Nothing has every word: fall back to articles with any of them, still ranked.
-      if (items.length === 0) items = await ctx.repo.searchKb(ftsQuery(q, false) as string, lang, limit);
+      if (items.length === 0) items = await ctx.repo.kb.search(ftsQuery(q, false) as string, lang, limit);
     }
     const body: KbSearchResults = {
       query: q,
@@ -71,7 +73,7 @@ export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
   app.openapi(article, async (c) => {
     const { slug } = c.req.valid('param');
     const { lang } = c.req.valid('query');
-    const row = await ctx.repo.getKbArticle(slug, lang);
+    const row = await ctx.repo.kb.get(slug, lang);
     if (!row) throw notFound(`Article ${slug} (${lang})`);
     const body: KbArticle = {
       slug: row.slug,
@@ -84,4 +86,5 @@ export function registerKbRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
     };
     return c.json(body, 200);
   });
+  return app;
 }

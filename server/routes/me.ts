@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { findService, isFrequentCanceller, type Me } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
+import type { SubscriptionRow } from '../db/repository.js';
 import { subscriptionDto } from '../domain/dto.js';
 import { requireCaller } from '../http/auth.js';
-import type { SubscriptionRow } from '../repository.js';
-import { bearer, C, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, jsonContent, problems } from './_shared.js';
 
 const me = createRoute({
   method: 'get',
@@ -25,11 +25,13 @@ export function frequentCancellation(subscriptions: readonly SubscriptionRow[], 
   return isFrequentCanceller(records, now);
 }
 
-export function registerMeRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Who is calling, with their subscriptions and entitlements. */
+export function meRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(me, async (c) => {
     const { user, account } = requireCaller(c);
     const now = ctx.now();
-    const subscriptions = await ctx.repo.listSubscriptions(account.id);
+    const subscriptions = await ctx.repo.payments.listSubscriptions(account.id);
     const body: Me = {
       user: { id: user.id, name: user.name, email: user.email, role: user.role },
       account: { id: account.id, name: account.name, frequentCancellation: frequentCancellation(subscriptions, now) },
@@ -37,4 +39,5 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): 
     };
     return c.json(body, 200);
   });
+  return app;
 }

@@ -9,14 +9,15 @@ import {
   type Purchase,
 } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
+import type { PurchaseRow } from '../db/repository.js';
 import { subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS, storageFullProblem } from '../http/storage-full.js';
 import type { ChargeResult } from '../payments/gateway.js';
-import { type Charged, PurchaseClaims, type PurchaseRow, purchaseHash } from '../payments/purchases.js';
-import { bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
+import { type Charged, purchaseHash } from '../payments/purchases.js';
+import { apiRoutes, bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
 import { frequentCancellation } from './me.js';
 
 const clientToken = createRoute({
@@ -64,7 +65,9 @@ const cancel = createRoute({
   },
 });
 
-export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Payments: the Drop-in client token, purchases and cancellations. */
+export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   const gatewayHeader = ctx.gateway.testGateway ? 'test (no real payment is made)' : 'braintree';
   const testNote = ctx.gateway.testGateway ? ' (local test gateway: no real payment was attempted)' : '';
 
@@ -82,7 +85,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     return c.json({ clientToken: await ctx.gateway.clientToken(), testGateway: ctx.gateway.testGateway }, 200);
   });
 
-  const claims = new PurchaseClaims(ctx.repo.db);
+  const claims = ctx.repo.payments;
 
   /**
    * Purchases charged but not recorded (the database refused the write: a full disk), by account and key. The
@@ -95,9 +98,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     // Taken off the list while it is being recorded: a retry sent meanwhile gets 409, not a second record.
     unrecorded.delete(`${accountId}\u0000${key}`);
     try {
-      await ctx.repo.insertSubscription(charged.row, (trx) =>
-        claims.complete(trx, accountId, key, JSON.stringify(charged.body)),
-      );
+      await claims.recordPurchase(charged.row, { accountId, key, response: JSON.stringify(charged.body) });
     } catch (error) {
       unrecorded.set(`${accountId}\u0000${key}`, charged);
       const transaction = charged.body.transaction.id;
@@ -175,7 +176,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       });
     }
     const hash = purchaseHash(service.id, plan.id);
-    const claim = await claims.claim({
+    const claim = await claims.claimPurchase({
       account_id: caller.account.id,
       key,
       request_hash: hash,
@@ -185,7 +186,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     if (!claim.claimed) return await answerClaimed(c, claim.existing, hash, service.name);
 
     // Checked once the claim is held: no other purchase of this service can be recorded meanwhile.
-    const current = await ctx.repo
+    const current = await claims
       .listSubscriptions(caller.account.id)
       .then((rows) =>
         rows.find(
@@ -193,11 +194,11 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
         ),
       )
       .catch(async (error: unknown) => {
-        await claims.release(caller.account.id, key);
+        await claims.releasePurchase(caller.account.id, key);
         throw error;
       });
     if (current) {
-      await claims.release(caller.account.id, key);
+      await claims.releasePurchase(caller.account.id, key);
       throw new ProblemError(409, 'conflict', 'Already subscribed', {
         detail: `This account already has a paid ${service.name} subscription (${current.id}).`,
       });
@@ -208,7 +209,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       result = await ctx.gateway.charge(amountCents, plan.currency, request.paymentMethodNonce);
     } catch (error) {
       // The charge may or may not have happened: keep the key so a retry cannot charge again.
-      await claims.interrupt(caller.account.id, key);
+      await claims.interruptPurchase(caller.account.id, key);
       ctx.logger.error(
         { err: error, account: caller.account.id, idempotencyKey: key },
         'payment gateway call failed: outcome unknown, check the gateway',
@@ -216,7 +217,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       throw error;
     }
     if (!result.ok) {
-      await claims.release(caller.account.id, key);
+      await claims.releasePurchase(caller.account.id, key);
       const status = result.kind === 'invalid' ? 422 : 402;
       throw new ProblemError(
         status,
@@ -252,7 +253,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
   app.openapi(cancel, async (c) => {
     const caller = requireCustomer(c);
     const { id } = c.req.valid('param');
-    const row = await ctx.repo.getSubscription(caller.account.id, id);
+    const row = await ctx.repo.payments.getSubscription(caller.account.id, id);
     if (!row || row.ended_reason === 'replaced') throw notFound(`Subscription ${id}`);
     if (row.status === 'cancelled') {
       throw new ProblemError(409, 'conflict', 'Already cancelled', {
@@ -272,8 +273,8 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
       chargedCents: row.charged_cents,
     });
     // What is still owed is recorded as charged to the registration (billed with the card on file).
-    await ctx.repo.cancelSubscription(id, now.getTime(), settlement.owedCents);
-    const after = await ctx.repo.listSubscriptions(caller.account.id);
+    await ctx.repo.payments.cancelSubscription(id, now.getTime(), settlement.owedCents);
+    const after = await ctx.repo.payments.listSubscriptions(caller.account.id);
     const cancelled = after.find((s) => s.id === id);
     if (!cancelled) throw new Error(`subscription ${id} vanished`);
     const body: Cancellation = {
@@ -285,4 +286,5 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerConte
     };
     return c.json(body, 200);
   });
+  return app;
 }

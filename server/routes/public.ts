@@ -9,7 +9,7 @@ import {
 } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { ProblemError } from '../http/problem.js';
-import { C, jsonContent, problems } from './_shared.js';
+import { apiRoutes, C, jsonContent, problems } from './_shared.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const MAX_CALENDAR_DAYS = 3 * 366;
@@ -32,7 +32,9 @@ const calendar = createRoute({
   },
 });
 
-export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+/** Routes without a token: health and the support calendar. */
+export function publicRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
+  const app = apiRoutes();
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
 
   app.openapi(calendar, (c) => {
@@ -78,4 +80,5 @@ export function registerPublicRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContex
     };
     return c.json(body, 200);
   });
+  return app;
 }

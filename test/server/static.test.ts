@@ -87,6 +87,12 @@ describe('the demo, served by the same server', () => {
     expect(viaHost.body).not.toContain('outside the served folders');
   });
 
+  it('redirects a demo folder asked for without its trailing slash, so its relative links resolve', async () => {
+    const response = await h.api('/demo/onetouchat', { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/demo/onetouchat/');
+  });
+
   it('answers 404 for a missing file', async () => {
     expect((await h.api('/demo/onetouchat/missing.js')).status).toBe(404);
   });

@@ -1,8 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPlan, findService } from '../core/index.js';
-import { hashToken, newToken } from './domain/ids.js';
-import type { SupportRepository } from './repository.js';
+import { findPlan, findService } from '../../core/index.js';
+import type { SupportRepository } from '../db/repository.js';
+import { hashToken, newToken } from '../domain/ids.js';
 
 export type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
 export interface DemoAccount {
@@ -90,12 +90,12 @@ const TOKENS_FILE = 'demo-tokens.json';
  */
 export async function seedDemo(repo: SupportRepository, dataDir: string, now: Date): Promise<DemoAccounts> {
   const at = now.getTime();
-  if ((await repo.getMeta('demo_seeded')) === undefined) {
+  if ((await repo.meta.get('demo_seeded')) === undefined) {
     for (const demo of DEMO) {
       const accountId = `acct_demo_${demo.key}`;
       const userId = `usr_demo_${demo.key}`;
-      await repo.insertAccount({ id: accountId, name: demo.account, created_at: at });
-      await repo.insertUser({
+      await repo.accounts.insertAccount({ id: accountId, name: demo.account, created_at: at });
+      await repo.accounts.insertUser({
         id: userId,
         account_id: accountId,
         name: demo.user,
@@ -108,7 +108,7 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
         const service = findService(serviceId);
         const plan = service && findPlan(service, planId);
         if (!plan) throw new Error(`demo subscription refers to unknown plan ${serviceId}/${planId}`);
-        await repo.insertSubscription({
+        await repo.payments.insertSubscription({
           id: `sub_demo_${demo.key}`,
           account_id: accountId,
           service_id: serviceId,
@@ -123,7 +123,7 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
         });
       }
     }
-    await repo.setMeta('demo_seeded', now.toISOString());
+    await repo.meta.set('demo_seeded', now.toISOString());
   }
 
   const file = path.join(dataDir, TOKENS_FILE);
@@ -138,10 +138,10 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
   for (const demo of DEMO) {
     const userId = `usr_demo_${demo.key}`;
     let token = tokens[demo.key];
-    const valid = typeof token === 'string' && (await repo.findUserByTokenHash(hashToken(token)))?.user.id === userId;
+    const valid = typeof token === 'string' && (await repo.accounts.findCaller(hashToken(token)))?.user.id === userId;
     if (!valid || !token) {
       token = newToken();
-      await repo.insertToken(hashToken(token), userId, 'demo', at);
+      await repo.accounts.insertToken(hashToken(token), userId, 'demo', at);
       tokens[demo.key] = token;
       changed = true;
     }

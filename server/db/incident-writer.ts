@@ -1,4 +1,4 @@
-import type { IncidentInsertOutcome, NewCase, SupportRepository } from './repository.js';
+import type { CaseRepository, IncidentInsertOutcome, NewCase } from './repository.js';
 
 interface Job {
   row: NewCase;
@@ -18,7 +18,7 @@ export class IncidentWriter {
   #scheduled = false;
   #inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly repo: SupportRepository) {}
+  constructor(private readonly cases: CaseRepository) {}
 
   submit(row: NewCase, key: string, requestHash: string): Promise<IncidentInsertOutcome> {
     return new Promise((resolve, reject) => {
@@ -35,7 +35,7 @@ export class IncidentWriter {
     const batch = this.#queue;
     this.#queue = [];
     if (batch.length === 0) return;
-    const done = this.repo
+    const done = this.cases
       .insertIncidents(batch)
       .then(
         (outcomes) => {

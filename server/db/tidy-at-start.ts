@@ -1,19 +1,20 @@
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AttachmentStore } from './attachment-store.js';
-import { referencedBlobs } from './db/attachment-usage.js';
-import type { Database } from './db/schema.js';
-import { PurchaseClaims } from './payments/purchases.js';
+import type { SupportRepository } from './repository.js';
 
 /**
  * Work left by a stop in the middle of a request, done at start before the server answers anyone:
  * attachment files no attachment refers to (and temporary files) are deleted, and purchases cut off while
  * they were being charged are marked interrupted and logged, for someone to check against the gateway.
  */
-export async function tidyAtStart(db: Kysely<Database>, attachments: AttachmentStore, logger: Logger): Promise<void> {
-  const collected = await attachments.collectOrphans(await referencedBlobs(db));
+export async function tidyAtStart(
+  repo: SupportRepository,
+  attachments: AttachmentStore,
+  logger: Logger,
+): Promise<void> {
+  const collected = await attachments.collectOrphans(await repo.attachments.referencedBlobs());
   if (collected.files > 0) logger.info(collected, 'deleted attachment files that no attachment refers to');
-  for (const purchase of await new PurchaseClaims(db).interruptAll()) {
+  for (const purchase of await repo.payments.interruptAllPurchases()) {
     logger.warn(
       { account: purchase.account_id, idempotencyKey: purchase.key, serviceId: purchase.service_id },
       'a purchase was cut off while it was being charged: check it against the payment gateway',

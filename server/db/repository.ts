@@ -1,0 +1,158 @@
+import type {
+  AccountRow,
+  AttachmentRow,
+  CaseHead,
+  CaseRow,
+  CommentRow,
+  IdempotencyRow,
+  KbArticleRow,
+  NewCase,
+  PurchaseRow,
+  SubscriptionRow,
+  UserRow,
+} from './rows.js';
+
+export type * from './rows.js';
+
+/**
+ * Every read and write of the server's data, by aggregate. Routes see this interface only, never SQL nor
+ * the dialect: SQLite implements it in `db/sqlite/`, a second dialect (PostgreSQL) implements it again.
+ * Every case query a customer can reach takes the caller's account, so a case of another account is
+ * simply not found.
+ */
+export interface SupportRepository {
+  meta: MetaRepository;
+  accounts: AccountRepository;
+  cases: CaseRepository;
+  attachments: AttachmentRepository;
+  kb: KbRepository;
+  payments: PaymentRepository;
+}
+
+/** Facts about the store itself (for example, that the demo accounts are seeded). */
+export interface MetaRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Accounts, their users, and the users' API tokens (by hash; tokens are never changed once issued). */
+export interface AccountRepository {
+  insertAccount(row: AccountRow): Promise<void>;
+  insertUser(row: UserRow): Promise<void>;
+  insertToken(tokenHash: string, userId: string, label: string, at: number): Promise<void>;
+  /** The user a token hash names, with their account. */
+  findCaller(tokenHash: string): Promise<{ user: UserRow; account: AccountRow } | undefined>;
+}
+
+export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };
+
+export interface CaseQuery {
+  /** `null` for the support engineers' view across every account. */
+  accountId: string | null;
+  status?: CaseRow['status'];
+  serviceId?: string;
+  updatedSince?: number;
+  /** Keyset position: the `(updated_at, seq)` of the last row of the previous page. */
+  after?: { updatedAt: number; seq: number };
+  limit: number;
+}
+
+/**
+ * Cases, their comments and the idempotency keys of the submissions that created them. Every change moves
+ * a case's `updated_at` strictly forward (even twice in one millisecond, or with a clock that went back):
+ * `updatedSince` polling never misses a change.
+ */
+export interface CaseRepository {
+  findIdempotencyKey(accountId: string, key: string): Promise<IdempotencyRow | undefined>;
+  /**
+   * Inserts several incidents in ONE transaction (group commit): one durable commit for every submission
+   * that arrived together. A key already used (by an earlier batch) is reported, not inserted.
+   */
+  insertIncidents(
+    incidents: readonly { row: NewCase; key: string; requestHash: string }[],
+  ): Promise<IncidentInsertOutcome[]>;
+  /** A case by id; `accountId` `null` for a support engineer (any account). */
+  get(id: string, accountId: string | null): Promise<CaseRow | undefined>;
+  /**
+   * Newest activity first; keyset pagination on `(updated_at, seq)`. Returns only each case's position and
+   * version; {@link CaseRepository.getBySeq} loads the rest for the cases whose rendering is not cached.
+   */
+  list(query: CaseQuery): Promise<CaseHead[]>;
+  getBySeq(seqs: readonly number[]): Promise<CaseRow[]>;
+  /** Changes a case, and adds `comment` to it in the same transaction. */
+  update(
+    id: string,
+    changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>>,
+    comment?: CommentRow,
+  ): Promise<void>;
+  listComments(caseId: string): Promise<CommentRow[]>;
+}
+
+/**
+ * The attachments' records (their content is in `AttachmentStore`, stored once per SHA-256). An attachment
+ * counts in full toward its account's quota even when its content is shared.
+ */
+export interface AttachmentRepository {
+  list(caseIds: readonly string[]): Promise<AttachmentRow[]>;
+  get(caseId: string, attachmentId: string): Promise<AttachmentRow | undefined>;
+  /**
+   * Records an attachment unless the case has `maxPerCase` already or the account's attachments would take
+   * more than `quotaBytes`: checked and inserted in one transaction, so uploads sent together cannot both pass.
+   */
+  insert(
+    row: AttachmentRow,
+    caseUpdatedAt: number,
+    limits: { maxPerCase: number; accountId: string; quotaBytes: number },
+  ): Promise<'inserted' | 'too-many' | 'over-quota'>;
+  /** The sum of the sizes of one account's attachments. */
+  accountBytes(accountId: string): Promise<number>;
+  countOnCase(caseId: string): Promise<number>;
+  /** Whether any attachment refers to the stored content `sha256`. */
+  isBlobReferenced(sha256: string): Promise<boolean>;
+  /** Every stored content some attachment refers to. */
+  referencedBlobs(): Promise<Set<string>>;
+}
+
+export interface KbSearchHit {
+  slug: string;
+  lang: 'en' | 'fr';
+  title: string;
+  summary: string;
+  score: number;
+}
+
+/** The knowledge base: articles shipped with the server (content, not data) and their full-text index. */
+export interface KbRepository {
+  replace(rows: readonly KbArticleRow[]): Promise<void>;
+  /** Ranked full-text search; `match` is an FTS5 query built by the caller from sanitized terms. */
+  search(match: string, lang: 'en' | 'fr', limit: number): Promise<KbSearchHit[]>;
+  get(slug: string, lang: 'en' | 'fr'): Promise<KbArticleRow | undefined>;
+}
+
+/**
+ * Subscriptions and purchase claims. A purchase is claimed before the gateway is called: its
+ * `Idempotency-Key` identifies it, and one account can have one purchase of a service charging at a time.
+ */
+export interface PaymentRepository {
+  listSubscriptions(accountId: string): Promise<SubscriptionRow[]>;
+  getSubscription(accountId: string, id: string): Promise<SubscriptionRow | undefined>;
+  /** Records a subscription; an active plan of the same service is replaced (that is not a cancellation). */
+  insertSubscription(row: SubscriptionRow): Promise<void>;
+  /** {@link insertSubscription} and the purchase's answer to replay, in one transaction. */
+  recordPurchase(row: SubscriptionRow, claim: { accountId: string; key: string; response: string }): Promise<void>;
+  cancelSubscription(id: string, at: number, extraChargedCents: number): Promise<void>;
+  /**
+   * Claims `key` for a purchase, atomically. When nothing was claimed, either the key was used before
+   * (`existing`) or another purchase of the service is charging (`existing` undefined).
+   */
+  claimPurchase(
+    row: Pick<PurchaseRow, 'account_id' | 'key' | 'request_hash' | 'service_id' | 'created_at'>,
+  ): Promise<{ claimed: true } | { claimed: false; existing: PurchaseRow | undefined }>;
+  findPurchase(accountId: string, key: string): Promise<PurchaseRow | undefined>;
+  /** Gives a charging claim up (refused or declined): the key and the service are free again. */
+  releasePurchase(accountId: string, key: string): Promise<void>;
+  /** The charge's outcome is unknown: keep the key (a retry must not charge again) but free the service. */
+  interruptPurchase(accountId: string, key: string): Promise<void>;
+  /** At start: marks every purchase still charging as interrupted (cut off by a stop) and returns them. */
+  interruptAllPurchases(): Promise<PurchaseRow[]>;
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { SupportRepository } from '../repository.js';
+import type { Database } from '../schema.js';
+import { SqliteAccounts, SqliteMeta } from './accounts.js';
+import { SqliteAttachments } from './attachments.js';
+import { SqliteCases } from './cases.js';
+import { SqliteConnection, type SyncExecutor } from './connection.js';
+import { SqliteKb } from './kb.js';
+import { SqlitePayments } from './payments.js';
+
+export type { SyncExecutor } from './connection.js';
+
+/** The repository on one SQLite connection, reached through Kysely and, for the hot paths, `sync`. */
+export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): SupportRepository {
+  const connection = new SqliteConnection(db, sync);
+  return {
+    meta: new SqliteMeta(connection),
+    accounts: new SqliteAccounts(connection),
+    cases: new SqliteCases(connection),
+    attachments: new SqliteAttachments(connection),
+    kb: new SqliteKb(connection),
+    payments: new SqlitePayments(connection),
+  };
+}
