@@ -109,7 +109,13 @@ export interface CachedCase {
   firstResponseAt: string | null;
   dueAt: string;
   firstResponseHours: 2 | 24;
-  sla: { state: SlaState; remainingMs: number; resumesAt: string | null };
+  sla: {
+    state: SlaState;
+    remainingMs: number;
+    resumesAt: string | null;
+    /** The holidays pausing the clock at the last poll, by id (named from the client catalog). */
+    pausedBy?: { id: string }[];
+  };
   myAccountUrl: string | null;
 }
 
