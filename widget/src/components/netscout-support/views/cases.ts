@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError } from '../../../../../client/api.js';
 import { countdownText } from '../../../../../client/format.js';
 import type { Case } from '../../../../../core/api/schemas.js';
 import { firstResponseCountdown } from '../../../../../core/countdown.js';
-import { ApiError } from '../../../internal/api.js';
 import { formatDateTime, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
