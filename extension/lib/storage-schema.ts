@@ -151,6 +151,11 @@ export interface AccountCache {
   userName: string | null;
   services: CachedService[];
   calendar: SupportCalendar | null;
+  /**
+   * The server's clock minus this computer's, measured at the last poll: the popup counts down on the
+   * server's clock, as the widget does (deadlines are the server's).
+   */
+  clockSkewMs?: number;
 }
 
 export const EMPTY_ACCOUNT_CACHE: AccountCache = { syncedAt: null, userName: null, services: [], calendar: null };

@@ -64,6 +64,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
       syncedAt: now.toISOString(),
       userName: me.user.name,
       calendar,
+      clockSkewMs: Date.parse(calendar.now) - deps.now().getTime(),
       services: me.subscriptions
         .filter((s) => s.status === 'active')
         .map((s) => ({

@@ -41,12 +41,17 @@ async function main(): Promise<void> {
     poll,
     refreshing: refreshing && token !== '',
   });
-  const render = async () => renderPopup(root, stateOf(await readPopupData()), { t, lang, catalog, now: new Date() });
+  // Deadlines are the server's: count down on its clock, as the widget does.
+  const serverNow = (data: PopupData) => new Date(Date.now() + (data.account.clockSkewMs ?? 0));
+  const render = async () => {
+    const data = await readPopupData();
+    renderPopup(root, stateOf(data), { t, lang, catalog, now: serverNow(data) });
+  };
 
   // First the first screen of the cached list, at once; then the whole list; then fresh data.
   const head = await readPopupData({ head: true });
   performance.mark('netscout-popup-loaded');
-  renderPopup(root, stateOf(head), { t, lang, catalog, now: new Date() });
+  renderPopup(root, stateOf(head), { t, lang, catalog, now: serverNow(head) });
   performance.mark(FIRST_RENDER_MARK);
   if (head.total > head.cases.cases.length) await render();
   performance.mark(COMPLETE_RENDER_MARK);
