@@ -1,6 +1,19 @@
 import type { FirstResponseCountdown } from '../core/countdown.js';
 import { type ClientCatalog, fill } from './messages.js';
 
+/** "Fri 27 Nov, 10:00" in the customer's locale and zone. */
+export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
+}
+
 /**
  * A duration as every surface writes it, to the minute and two units at most: "2 d 23 h",
  * "3 h 05 min", "12 min" (the units from the catalog). Negative durations are written by size.

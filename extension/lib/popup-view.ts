@@ -1,4 +1,4 @@
-import { countdownText, holidayName } from '../../client/format.js';
+import { countdownText, formatDateTime, holidayName } from '../../client/format.js';
 import type { ClientCatalog } from '../../client/messages.js';
 import { firstResponseCountdown } from '../../core/countdown.js';
 import { caseUrl, newIncidentUrl, serviceName, statusMessageKey, type Translate } from './notifications.js';
@@ -44,8 +44,9 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+  // The widget's date format, in the browser's zone (the popup has no zone setting).
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const formatDate = (iso: string) => formatDateTime(iso, lang, zone);
   const fragment = doc.createDocumentFragment();
 
   const header = el('header', 'header');

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { formatDuration } from '../../client/format.js';
+import { formatDateTime, formatDuration } from '../../client/format.js';
 import { catalogFor } from '../../client/messages.js';
 import { validateIncident } from '../../widget/src/components/netscout-support/views/incident.js';
 import { messagesFor, resolveLocale } from '../../widget/src/i18n/index.js';
-import { formatDateTime, safeHref } from '../../widget/src/internal/format.js';
+import { safeHref } from '../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../widget/src/internal/outbox.js';
 
 describe('widget building blocks', () => {

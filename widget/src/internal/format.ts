@@ -13,19 +13,6 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/** "Fri 27 Nov, 10:00" in the customer's locale and zone. */
-export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso));
-}
-
 /** "Saturday 00:00" when within the coming week, else with the date: "Saturday 5 December, 00:00". */
 export function formatReopening(iso: string, now: Date, locale: string, timeZone: string): string {
   const at = new Date(iso);

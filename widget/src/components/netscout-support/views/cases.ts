@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from '../../../../../client/api.js';
-import { countdownText } from '../../../../../client/format.js';
+import { countdownText, formatDateTime } from '../../../../../client/format.js';
 import type { Case } from '../../../../../core/api/schemas.js';
 import { firstResponseCountdown } from '../../../../../core/countdown.js';
-import { formatDateTime, safeHref } from '../../../internal/format.js';
+import { safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
 async function openCase(host: NetscoutSupport, id: string): Promise<void> {
