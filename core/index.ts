@@ -14,6 +14,12 @@ export {
   supportTimeBetween,
 } from './calendar.js';
 export * from './catalog.js';
+export {
+  type CountdownCase,
+  type CountdownOptions,
+  type FirstResponseCountdown,
+  firstResponseCountdown,
+} from './countdown.js';
 export { computeEntitlement } from './entitlement.js';
 export * from './errors.js';
 export * from './holidays.js';

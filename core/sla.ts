@@ -1,15 +1,14 @@
 import { closureRunAt, closureTable, holidaysOverlapping, tableInstant } from './_lib/closures.js';
 import type { SlaState } from './api/schemas.js';
 import { addSupportMs, supportMsBetween } from './calendar.js';
+import { AT_RISK_FRACTION } from './countdown.js';
 import { InvalidDurationError } from './errors.js';
 import type { SupportHoliday } from './holidays.js';
 import { resolveSupportZone, type SupportZoneOptions } from './support-zone.js';
 
-/** A case is at risk when less than this fraction of its target's support time is left (spec §6). */
-export const AT_RISK_FRACTION = 0.25;
-
 /** The states of spec §6, as the API contract names them. */
 export type { SlaState } from './api/schemas.js';
+export { AT_RISK_FRACTION } from './countdown.js';
 
 /** The times of a case that its first-response SLA depends on. */
 export interface CaseTimes {

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const steps = [
+  // The extension's shared words come from the client catalog (see scripts/locales.mjs).
+  { name: 'extension _locales from client/messages', cmd: 'node scripts/locales.mjs' },
   { name: 'widget', cmd: 'npx vite build --config widget/vite.config.ts', needs: 'widget/vite.config.ts' },
   { name: 'extension (Chrome MV3)', cmd: 'npx wxt build -b chrome' },
   { name: 'extension (Firefox)', cmd: 'npx wxt build -b firefox' },

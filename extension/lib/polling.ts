@@ -42,7 +42,12 @@ export function toCachedCase(item: Case): CachedCase {
     firstResponseAt: item.firstResponseAt,
     dueAt: item.dueAt,
     firstResponseHours: item.firstResponseHours,
-    sla: { state: item.sla.state, remainingMs: item.sla.remainingMs, resumesAt: item.sla.resumesAt ?? null },
+    sla: {
+      state: item.sla.state,
+      remainingMs: item.sla.remainingMs,
+      resumesAt: item.sla.resumesAt ?? null,
+      pausedBy: item.sla.pausedBy?.map((holiday) => ({ id: holiday.id })),
+    },
     myAccountUrl: item.myAccountUrl,
   };
 }

@@ -1,4 +1,6 @@
-import { caseCountdown, formatDuration } from './countdown.js';
+import { countdownText, formatDateTime, holidayName } from '../../client/format.js';
+import type { ClientCatalog } from '../../client/messages.js';
+import { firstResponseCountdown } from '../../core/countdown.js';
 import { caseUrl, newIncidentUrl, serviceName, statusMessageKey, type Translate } from './notifications.js';
 import type { AccountCache, CachedCase, CaseCache, PollState } from './storage.js';
 
@@ -17,6 +19,8 @@ export interface PopupViewOptions {
   /** UI language (`en`, `fr`, ...): dates, durations, and the "answers in English" note. */
   lang: string;
   now: Date;
+  /** The words shared with the widget (holiday names, countdown), in the UI language. */
+  catalog: ClientCatalog;
 }
 
 const SLA_KEYS = {
@@ -32,7 +36,7 @@ const SLA_KEYS = {
  * from the server is ever parsed as HTML.
  */
 export function renderPopup(root: HTMLElement, state: PopupState, options: PopupViewOptions): void {
-  const { t, lang, now } = options;
+  const { t, lang, now, catalog } = options;
   const doc = root.ownerDocument;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
     const node = doc.createElement(tag);
@@ -40,8 +44,9 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+  // The widget's date format, in the browser's zone (the popup has no zone setting).
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const formatDate = (iso: string) => formatDateTime(iso, lang, zone);
   const fragment = doc.createDocumentFragment();
 
   const header = el('header', 'header');
@@ -82,7 +87,10 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
     const support = el('p', calendar.closure ? 'support closed' : 'support open');
     support.dataset.testid = 'support-status';
     support.textContent = calendar.closure
-      ? t('supportClosedHoliday', [calendar.closure.holiday.name, formatDate(calendar.closure.reopensAt)])
+      ? t('supportClosedHoliday', [
+          holidayName(catalog, calendar.closure.holiday.id, calendar.closure.holiday.name),
+          formatDate(calendar.closure.reopensAt),
+        ])
       : t('supportOpen');
     fragment.append(support);
   }
@@ -135,7 +143,7 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
     const line = el('div', 'case-meta');
     line.append(el('span', 'service', serviceName(item.serviceId)));
     line.append(el('span', `chip status-${item.status}`, t(statusMessageKey(item.status))));
-    const countdown = caseCountdown(item, now, syncedAt);
+    const countdown = firstResponseCountdown(item, now);
     const slaState =
       countdown.kind === 'answered'
         ? countdown.state
@@ -150,16 +158,11 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
     if (news) line.append(el('span', 'chip news', t(news === 'first-response' ? 'newsFirstResponse' : 'newsStatus')));
     li.append(line);
 
-    let clock: string;
-    if (countdown.kind === 'answered') clock = t('answered', [formatDate(countdown.at)]);
-    else if (countdown.kind === 'paused')
-      clock = t('pausedUntil', [
-        countdown.resumesAt ? formatDate(countdown.resumesAt) : '—',
-        formatDuration(countdown.remainingMs, lang),
-      ]);
-    else if (countdown.kind === 'overdue') clock = t('overdueBy', [formatDuration(countdown.overdueMs, lang)]);
-    else clock = t('dueIn', [formatDuration(countdown.remainingMs, lang)]);
-    li.append(el('p', 'countdown', clock));
+    const clock =
+      countdown.kind === 'answered'
+        ? t('answered', [formatDate(countdown.answeredAt.toISOString())])
+        : countdownText(countdown, catalog, lang);
+    li.append(el('p', 'countdown', clock ?? ''));
     return li;
   }
 }

@@ -109,7 +109,13 @@ export interface CachedCase {
   firstResponseAt: string | null;
   dueAt: string;
   firstResponseHours: 2 | 24;
-  sla: { state: SlaState; remainingMs: number; resumesAt: string | null };
+  sla: {
+    state: SlaState;
+    remainingMs: number;
+    resumesAt: string | null;
+    /** The holidays pausing the clock at the last poll, by id (named from the client catalog). */
+    pausedBy?: { id: string }[];
+  };
   myAccountUrl: string | null;
 }
 
@@ -145,6 +151,11 @@ export interface AccountCache {
   userName: string | null;
   services: CachedService[];
   calendar: SupportCalendar | null;
+  /**
+   * The server's clock minus this computer's, measured at the last poll: the popup counts down on the
+   * server's clock, as the widget does (deadlines are the server's).
+   */
+  clockSkewMs?: number;
 }
 
 export const EMPTY_ACCOUNT_CACHE: AccountCache = { syncedAt: null, userName: null, services: [], calendar: null };

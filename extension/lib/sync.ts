@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ApiError, SupportApi } from './api.js';
+import { ApiError, SupportApiClient } from '../../client/api.js';
 import { planNotifications, type Translate } from './notifications.js';
 import { badgeText, markCaseSeen, mergeCases, nextPollDelayMinutes } from './polling.js';
 import {
@@ -9,6 +9,7 @@ import {
   EMPTY_ACCOUNT_CACHE,
   EMPTY_CASE_CACHE,
   INITIAL_POLL_STATE,
+  type PollErrorKind,
   type PollState,
   pollStateItem,
   saveCaseCache,
@@ -48,12 +49,12 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
     return { kind: 'signed-out' };
   }
   // Never the token to a refused address (plain http to another computer), whatever storage holds.
-  const api = new SupportApi({ apiBase: usableSettings(settings).apiBase, token, fetch: deps.fetch });
+  const api = new SupportApiClient(usableSettings(settings).apiBase, async () => token, { fetch: deps.fetch });
   const now = deps.now();
   try {
     const me = await api.me();
     const [calendar, cases] = await Promise.all([
-      api.calendar(isoDate(now, 0), isoDate(now, 14)),
+      api.calendar(undefined, undefined, { from: isoDate(now, 0), to: isoDate(now, 14) }),
       // A cache without cases asks for all of them: an earlier version kept this computer's clock as the
       // cursor of an account without cases, which hides the account's cases when that clock is ahead.
       api.casesUpdatedSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
@@ -63,6 +64,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
       syncedAt: now.toISOString(),
       userName: me.user.name,
       calendar,
+      clockSkewMs: Date.parse(calendar.now) - deps.now().getTime(),
       services: me.subscriptions
         .filter((s) => s.status === 'active')
         .map((s) => ({
@@ -98,7 +100,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
     const failures = previousState.consecutiveFailures + 1;
     // A rejected token is "signed out" until the customer fixes it in the options: polling would only fail.
     const retryInMinutes =
-      apiError.kind === 'unauthorized'
+      pollErrorKind(apiError) === 'unauthorized'
         ? null
         : nextPollDelayMinutes({
             consecutiveFailures: failures,
@@ -108,7 +110,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
     const state: PollState = {
       ...previousState,
       consecutiveFailures: failures,
-      lastError: { kind: apiError.kind, message: apiError.message, at: now.toISOString() },
+      lastError: { kind: pollErrorKind(apiError), message: apiError.message, at: now.toISOString() },
       nextPollAt: retryInMinutes === null ? null : new Date(now.getTime() + retryInMinutes * 60_000).toISOString(),
     };
     await pollStateItem.setValue(state);
@@ -167,4 +169,20 @@ async function showBadge(text: string): Promise<void> {
 
 function isoDate(now: Date, plusDays: number): string {
   return new Date(now.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The popup's banner for a failed poll: a refused token (401 or 403) stops polling until it is fixed. */
+function pollErrorKind(error: ApiError): PollErrorKind {
+  switch (error.code) {
+    case 'network':
+      return 'offline';
+    case 'unauthorized':
+    case 'forbidden':
+      return 'unauthorized';
+    case 'rate-limited':
+    case 'invalid-response':
+      return error.code;
+    default:
+      return 'server';
+  }
 }

@@ -1,69 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { caseCountdown, formatDuration } from '../../extension/lib/countdown.js';
+import { countdownText } from '../../client/format.js';
+import { catalogFor } from '../../client/messages.js';
+import { firstResponseCountdown } from '../../core/countdown.js';
+import { slaStatus } from '../../core/sla.js';
 import { parsePartnerHost } from '../../extension/lib/partners.js';
-import { makeCachedCase } from './fixtures.js';
+import { makeCachedCase, makeCase } from './fixtures.js';
 
-const syncedAt = '2026-11-28T14:00:00.000Z';
-const hour = 3_600_000;
+// A 24-hour case received Wednesday 25 November 2026 10:00 New York (Thanksgiving Thu–Fri closed), as
+// the server sends it when fetched at `fetchedAt`.
+function thanksgivingCase(fetchedAt: string) {
+  const receivedAt = '2026-11-25T15:00:00.000Z';
+  const status = slaStatus({ receivedAt: new Date(receivedAt), firstResponseHours: 24 }, new Date(fetchedAt));
+  return makeCase({
+    id: 'tg',
+    receivedAt,
+    dueAt: status.dueAt.toISOString(),
+    sla: {
+      state: status.state,
+      dueAt: status.dueAt.toISOString(),
+      remainingMs: status.remainingMs,
+      pausedBy: status.pausedBy,
+      resumesAt: status.resumesAt?.toISOString(),
+      delayedBy: status.delayedBy,
+    },
+  });
+}
 
-describe('SLA countdown in the popup', () => {
-  it('counts down in real time from what the server said at the last sync', () => {
-    const item = makeCachedCase({
-      id: 'a',
-      sla: { state: 'on-track', dueAt: '', remainingMs: 10 * hour, delayedBy: [] },
-    });
-    expect(caseCountdown(item, new Date('2026-11-28T15:00:00Z'), syncedAt)).toEqual({
-      kind: 'due',
-      remainingMs: 9 * hour,
-      state: 'on-track',
-    });
+// What the popup prints for a cached case, and the widget for the API's case: one function, one sentence.
+function sentences(fetchedAt: string, now: string, lang: string) {
+  const api = thanksgivingCase(fetchedAt);
+  const cached = makeCachedCase(api);
+  const at = new Date(now);
+  return {
+    popup: countdownText(firstResponseCountdown(cached, at), catalogFor(lang), lang),
+    widget: countdownText(firstResponseCountdown(api, at), catalogFor(lang), lang),
+  };
+}
+
+describe('the countdown the popup and the widget share', () => {
+  it('says "due in" as wall-clock time to the deadline, an hour after receipt', () => {
+    const en = sentences('2026-11-25T16:00:00Z', '2026-11-25T16:00:00Z', 'en');
+    expect(en.popup).toBe('First response due in 2 d 23 h');
+    expect(en.widget).toBe(en.popup);
   });
 
-  it('turns at risk when less than a quarter of the target is left', () => {
-    const item = makeCachedCase({
-      id: 'a',
-      sla: { state: 'on-track', dueAt: '', remainingMs: 6 * hour, delayedBy: [] },
-    });
-    expect(caseCountdown(item, new Date('2026-11-28T15:00:00Z'), syncedAt)).toMatchObject({ state: 'at-risk' });
+  it('names the holidays from the catalog, in the UI language, while they pause the clock', () => {
+    const fr = sentences('2026-11-26T17:00:00Z', '2026-11-26T18:00:00Z', 'fr-FR');
+    expect(fr.popup).toBe(
+      'Délai suspendu pour Thanksgiving et le lendemain de Thanksgiving ; première réponse attendue dans 1 j 21 h',
+    );
+    expect(fr.widget).toBe(fr.popup);
+    const en = sentences('2026-11-26T17:00:00Z', '2026-11-26T18:00:00Z', 'en');
+    expect(en.popup).toBe(
+      'Clock paused for Thanksgiving and the day after Thanksgiving; first response due in 1 d 21 h',
+    );
   });
 
-  it('shows overdue once the time ran out', () => {
-    const item = makeCachedCase({ id: 'a', sla: { state: 'at-risk', dueAt: '', remainingMs: hour, delayedBy: [] } });
-    expect(caseCountdown(item, new Date('2026-11-28T17:00:00Z'), syncedAt)).toEqual({
-      kind: 'overdue',
-      overdueMs: 2 * hour,
-    });
-  });
-
-  it('freezes the clock of a case paused by a support holiday', () => {
-    const item = makeCachedCase({
-      id: 'a',
-      sla: { state: 'paused', dueAt: '', remainingMs: 10 * hour, resumesAt: '2026-11-28T05:00:00.000Z', delayedBy: [] },
-    });
-    expect(caseCountdown(item, new Date('2026-11-27T20:00:00Z'), '2026-11-26T20:00:00Z')).toEqual({
-      kind: 'paused',
-      remainingMs: 10 * hour,
-      resumesAt: '2026-11-28T05:00:00.000Z',
-    });
-  });
-
-  it('shows when an answered case was answered, met or late', () => {
-    const item = makeCachedCase({
-      id: 'a',
-      firstResponseAt: '2026-11-28T13:00:00.000Z',
-      sla: { state: 'met', dueAt: '', remainingMs: hour, delayedBy: [] },
-    });
-    expect(caseCountdown(item, new Date('2026-11-28T15:00:00Z'), syncedAt)).toEqual({
-      kind: 'answered',
-      at: '2026-11-28T13:00:00.000Z',
-      state: 'met',
-    });
-  });
-
-  it('writes durations with at most two units, in the customer language', () => {
-    expect(formatDuration(26 * hour + 5 * 60_000, 'en')).toBe('1 day 2 hr');
-    expect(formatDuration(3 * hour + 5 * 60_000, 'en')).toBe('3 hr 5 min');
-    expect(formatDuration(3 * hour + 5 * 60_000, 'fr').replace(/\s/g, ' ')).toBe('3 h 5 min');
+  it('is overdue by the time past the deadline', () => {
+    expect(sentences('2026-11-28T14:00:00Z', '2026-11-28T16:30:00Z', 'en').popup).toBe(
+      'First response overdue by 1 h 30 min',
+    );
   });
 });
 

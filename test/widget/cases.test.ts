@@ -52,20 +52,19 @@ describe('my cases', () => {
     expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
   });
 
-  it('shows a case received on Thanksgiving as paused, with the holidays and when the clock restarts', async () => {
+  it('shows a case received on Thanksgiving as paused, with the holidays and the time to its deadline', async () => {
     const { el } = await openCase('holiday', unique('Paused case'));
     expect($(el, '[data-testid="sla"]')!.dataset.state).to.equal('paused');
-    expect(text(el, '[data-testid="paused"]')).to.equal(
-      'Clock paused for Thanksgiving and the day after Thanksgiving; it restarts Sat, Nov 28, 00:00.',
+    expect(text(el, '[data-testid="paused"]')).to.match(
+      /^Clock paused for Thanksgiving and the day after Thanksgiving; first response due in 1 d \d+ h$/,
     );
   });
 
-  it('counts down live to the first-response deadline on an ordinary day', async () => {
+  it('counts down to the first-response deadline on an ordinary day', async () => {
     const { el } = await openCase('regular', unique('Counting down'));
     expect(text(el, '[data-testid="sla"]')).to.equal('On track');
     const first = text(el, '[data-testid="countdown"]');
-    expect(first).to.match(/^First response due in [01] h \d\d min \d\d s$/);
-    await waitFor(() => text(el, '[data-testid="countdown"]') !== first, 'the countdown to move', 3000);
+    expect(first).to.match(/^First response due in (1 h \d\d min|\d{1,2} min)$/);
   });
 
   it('sends the customer’s reply and shows the engineer’s answer, after which the SLA is met', async () => {

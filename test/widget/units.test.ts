@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { formatDateTime, formatDuration } from '../../client/format.js';
+import { catalogFor } from '../../client/messages.js';
 import { validateIncident } from '../../widget/src/components/netscout-support/views/incident.js';
 import { messagesFor, resolveLocale } from '../../widget/src/i18n/index.js';
-import { formatDateTime, formatDuration, safeHref } from '../../widget/src/internal/format.js';
+import { safeHref } from '../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../widget/src/internal/outbox.js';
 
 describe('widget building blocks', () => {
@@ -25,11 +27,13 @@ describe('widget building blocks', () => {
     expect(formatDateTime('2026-11-28T07:00:00Z', 'fr', 'Europe/Paris')).to.equal('sam. 28 nov., 08:00');
   });
 
-  it('writes countdowns with days only when there are some', () => {
-    const en = messagesFor('en');
-    expect(formatDuration(2 * 3_600_000 + 5 * 60_000 + 9_000, en)).to.equal('2 h 05 min 09 s');
-    expect(formatDuration(-(26 * 3_600_000), en)).to.equal('1 d 2 h 00 min');
-    expect(formatDuration(26 * 3_600_000, messagesFor('fr'))).to.equal('1 j 2 h 00 min');
+  it('writes countdowns to the minute, two units at most, days only when there are some', () => {
+    const en = catalogFor('en').units;
+    expect(formatDuration(2 * 3_600_000 + 5 * 60_000 + 9_000, en)).to.equal('2 h 05 min');
+    expect(formatDuration(-(26 * 3_600_000), en)).to.equal('1 d 2 h');
+    expect(formatDuration(71 * 3_600_000 + 59 * 60_000, en)).to.equal('2 d 23 h');
+    expect(formatDuration(26 * 3_600_000, catalogFor('fr-CA').units)).to.equal('1 j 2 h');
+    expect(formatDuration(12 * 60_000, en)).to.equal('12 min');
   });
 
   it('backs off from 2 s, doubling, to at most 5 min, with ±25 % jitter', () => {

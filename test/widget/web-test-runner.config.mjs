@@ -139,7 +139,7 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), netscoutCommands()],
+  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }), netscoutCommands()],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head>

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SupportApi } from '../../lib/api.js';
+import { SupportApiClient } from '../../../client/api.js';
 import { parsePartnerHost, partnerOrigins } from '../../lib/partners.js';
 import { checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
 
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const apiBase = await grantedApiBase();
     if (!apiBase) return;
     try {
-      const me = await new SupportApi({ apiBase, token: tokenInput.value.trim() }).me();
+      const me = await new SupportApiClient(apiBase, async () => tokenInput.value.trim()).me();
       say(status, t('testOk', [me.user.name]));
     } catch (error) {
       say(status, t('testFailed', [(error as Error).message]), true);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { catalogFromLocales } from '../../lib/catalog.js';
 import { type PopupState, renderPopup } from '../../lib/popup-view.js';
 import { type PopupData, readPopupData } from '../../lib/settings-reader.js';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     return label;
   };
 
+  const catalog = catalogFromLocales(t);
+
   let refreshing = true;
   const stateOf = ({ token, cases, account, poll }: PopupData): PopupState => ({
     signedIn: token !== '',
@@ -38,12 +41,17 @@ async function main(): Promise<void> {
     poll,
     refreshing: refreshing && token !== '',
   });
-  const render = async () => renderPopup(root, stateOf(await readPopupData()), { t, lang, now: new Date() });
+  // Deadlines are the server's: count down on its clock, as the widget does.
+  const serverNow = (data: PopupData) => new Date(Date.now() + (data.account.clockSkewMs ?? 0));
+  const render = async () => {
+    const data = await readPopupData();
+    renderPopup(root, stateOf(data), { t, lang, catalog, now: serverNow(data) });
+  };
 
   // First the first screen of the cached list, at once; then the whole list; then fresh data.
   const head = await readPopupData({ head: true });
   performance.mark('netscout-popup-loaded');
-  renderPopup(root, stateOf(head), { t, lang, now: new Date() });
+  renderPopup(root, stateOf(head), { t, lang, catalog, now: serverNow(head) });
   performance.mark(FIRST_RENDER_MARK);
   if (head.total > head.cases.cases.length) await render();
   performance.mark(COMPLETE_RENDER_MARK);

@@ -57,6 +57,11 @@ export interface HarnessOptions {
    * do; then the extension opens the widget in a window of its own. Default: allowed (the frame).
    */
   thirdPartyData?: 'allowed' | 'blocked';
+  /**
+   * The browser's language (`navigator.language`, `Accept-Language`, `chrome.i18n.getUILanguage()`).
+   * Default `en-US`. Debian's Chromium here ships only en-US.pak, so extension messages stay English.
+   */
+  locale?: string;
 }
 
 /** The real server on an ephemeral port, and Debian's Chromium with the built extension loaded. */
@@ -83,8 +88,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     args: [
+      `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${hostRules}`,

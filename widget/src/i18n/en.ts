@@ -1,6 +1,5 @@
+import catalog from '../../../client/messages/en.json';
 import type { Messages } from './messages.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** English. */
 export const en: Messages = {
@@ -72,18 +71,7 @@ export const en: Messages = {
     myAccount: 'Open My Account',
     submitViaMyAccount: 'Your incidents also appear in My Account, under submitted incidents.',
   },
-  holidays: {
-    'new-years-eve': "New Year's Eve",
-    'new-years-day': "New Year's Day",
-    'presidents-day': "Presidents' Day",
-    'memorial-day': 'Memorial Day',
-    'independence-day': 'Independence Day',
-    'labor-day': 'Labor Day',
-    thanksgiving: 'Thanksgiving',
-    'day-after-thanksgiving': 'the day after Thanksgiving',
-    'christmas-eve': 'Christmas Eve',
-    'christmas-day': 'Christmas Day',
-  },
+  client: catalog,
   selfHelp: {
     searchLabel: 'Search the knowledge base',
     searching: 'Searching…',
@@ -164,10 +152,7 @@ export const en: Messages = {
       closed: 'Closed',
     },
     sla: { 'on-track': 'On track', 'at-risk': 'At risk', paused: 'Paused', met: 'Answered in time', breached: 'Late' },
-    dueIn: (duration) => `First response due in ${duration}`,
-    overdueBy: (duration) => `First response overdue by ${duration}`,
     dueAt: (date) => `Due by ${date}`,
-    pausedUntil: (holiday, date) => `Clock paused for ${holiday}; it restarts ${date}.`,
     receivedAt: (date) => `Received ${date}`,
     comments: 'Conversation',
     noComments: 'No messages yet.',
@@ -176,7 +161,6 @@ export const en: Messages = {
     back: 'Back to my cases',
     agent: 'Support engineer',
     you: 'You',
-    duration: (d, h, m, s) => (d > 0 ? `${d} d ${h} h ${pad(m)} min` : `${h} h ${pad(m)} min ${pad(s)} s`),
   },
   upgrade: {
     intro: 'Choose a plan with premium support.',

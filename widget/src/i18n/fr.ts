@@ -1,6 +1,5 @@
+import catalog from '../../../client/messages/fr.json';
 import type { Messages } from './messages.js';
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** French. */
 export const fr: Messages = {
@@ -77,18 +76,7 @@ export const fr: Messages = {
     myAccount: 'Ouvrir My Account',
     submitViaMyAccount: 'Vos incidents figurent aussi dans My Account, parmi les incidents soumis.',
   },
-  holidays: {
-    'new-years-eve': 'la Saint-Sylvestre',
-    'new-years-day': 'le jour de l’An',
-    'presidents-day': 'Presidents’ Day',
-    'memorial-day': 'Memorial Day',
-    'independence-day': 'la fête de l’Indépendance américaine',
-    'labor-day': 'Labor Day',
-    thanksgiving: 'Thanksgiving',
-    'day-after-thanksgiving': 'le lendemain de Thanksgiving',
-    'christmas-eve': 'la veille de Noël',
-    'christmas-day': 'Noël',
-  },
+  client: catalog,
   selfHelp: {
     searchLabel: 'Rechercher dans la base de connaissances',
     searching: 'Recherche…',
@@ -176,10 +164,7 @@ export const fr: Messages = {
       met: 'Répondu à temps',
       breached: 'En retard',
     },
-    dueIn: (duration) => `Première réponse attendue dans ${duration}`,
-    overdueBy: (duration) => `Première réponse en retard de ${duration}`,
     dueAt: (date) => `Au plus tard le ${date}`,
-    pausedUntil: (holiday, date) => `Délai suspendu pour ${holiday} ; il reprend ${date}.`,
     receivedAt: (date) => `Reçu le ${date}`,
     comments: 'Échanges',
     noComments: 'Aucun message pour l’instant.',
@@ -188,7 +173,6 @@ export const fr: Messages = {
     back: 'Retour à mes dossiers',
     agent: 'Ingénieur support',
     you: 'Vous',
-    duration: (d, h, m, s) => (d > 0 ? `${d} j ${h} h ${pad(m)} min` : `${h} h ${pad(m)} min ${pad(s)} s`),
   },
   upgrade: {
     intro: 'Choisissez une offre avec support premium.',

@@ -1,5 +1,5 @@
+import type { ClientCatalog } from '../../../client/messages.js';
 import type { CaseStatus, Channel, RefusalReason, SlaState, UpgradePath } from '../../../core/api/schemas.js';
-import type { SupportHolidayId } from '../../../core/holidays.js';
 import type { SelfHelpResourceKind } from '../../../core/targets.js';
 
 /** The locales the widget is translated into. */
@@ -46,7 +46,8 @@ export interface Messages {
     myAccount: string;
     submitViaMyAccount: string;
   };
-  holidays: Record<SupportHolidayId, string>;
+  /** The words shared with the extension: holiday names, duration units, countdown sentences. */
+  client: ClientCatalog;
   selfHelp: {
     searchLabel: string;
     searching: string;
@@ -113,10 +114,7 @@ export interface Messages {
     empty: string;
     status: Record<CaseStatus, string>;
     sla: Record<SlaState, string>;
-    dueIn: (duration: string) => string;
-    overdueBy: (duration: string) => string;
     dueAt: (date: string) => string;
-    pausedUntil: (holiday: string, date: string) => string;
     receivedAt: (date: string) => string;
     comments: string;
     noComments: string;
@@ -125,7 +123,6 @@ export interface Messages {
     back: string;
     agent: string;
     you: string;
-    duration: (days: number, hours: number, minutes: number, seconds: number) => string;
   };
   upgrade: {
     intro: string;

@@ -1,5 +1,3 @@
-import type { Messages } from '../i18n/messages.js';
-
 /** The browser's own time zone, as an IANA name. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -13,19 +11,6 @@ export function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** "Fri 27 Nov, 10:00" in the customer's locale and zone. */
-export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso));
 }
 
 /** "Saturday 00:00" when within the coming week, else with the date: "Saturday 5 December, 00:00". */
@@ -49,23 +34,9 @@ export function formatDate(iso: string, locale: string, timeZone: string): strin
   );
 }
 
-/** A span of real time in words, such as "2 h 05 min 09 s". */
-export function formatDuration(ms: number, messages: Messages): string {
-  const total = Math.max(0, Math.floor(Math.abs(ms) / 1000));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  return messages.cases.duration(days, hours, minutes, total % 60);
-}
-
 /** A price in the customer's locale: "$29.00" / "29,00 $US". */
 export function formatPrice(cents: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
-}
-
-/** A list in the customer's locale: "Thanksgiving and the day after Thanksgiving". */
-export function formatList(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /**

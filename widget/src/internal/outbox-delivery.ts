@@ -1,5 +1,5 @@
+import { ApiError, type SupportApiClient } from '../../../client/api.js';
 import type { Case, Me } from '../../../core/api/schemas.js';
-import { ApiError, type SupportApi } from './api.js';
 import { backoffMs, isAuthor, type Outbox, type OutboxEntry, type OutboxFile } from './outbox.js';
 
 /** What the delivery loop tells its caller. */
@@ -40,7 +40,7 @@ function asApiError(error: unknown): ApiError {
  * Who the current credentials belong to: `null` when there are none or the server does not accept them,
  * `undefined` when that cannot be known now (network, server unwell).
  */
-async function currentCaller(api: SupportApi): Promise<Me | null | undefined> {
+async function currentCaller(api: SupportApiClient): Promise<Me | null | undefined> {
   try {
     if (!(await api.token())) return null;
     return await api.me();
@@ -58,7 +58,7 @@ async function currentCaller(api: SupportApi): Promise<Me | null | undefined> {
  * a refusal marks the entry `refused` and keeps it. `force` ignores the backoff schedule (the `online`
  * event, a new page load, a new sign-in).
  */
-export function deliverOutbox(outbox: Outbox, api: SupportApi, hooks: DeliveryHooks, force = false) {
+export function deliverOutbox(outbox: Outbox, api: SupportApiClient, hooks: DeliveryHooks, force = false) {
   return exclusively(async (): Promise<DeliveryResult> => {
     const result: DeliveryResult = { delivered: 0, waiting: 0, nextAttemptAt: undefined };
     const wait = async (entry: OutboxEntry, error?: ApiError) => {
@@ -117,7 +117,7 @@ export function deliverOutbox(outbox: Outbox, api: SupportApi, hooks: DeliveryHo
 }
 
 /** Sends one entry and its attachments; it leaves the outbox only once the server has them all. */
-async function deliver(outbox: Outbox, api: SupportApi, entry: OutboxEntry, hooks: DeliveryHooks): Promise<void> {
+async function deliver(outbox: Outbox, api: SupportApiClient, entry: OutboxEntry, hooks: DeliveryHooks): Promise<void> {
   let delivered: Case | undefined;
   if (!entry.caseId) {
     delivered = await api.createIncident(entry.draft, entry.idempotencyKey);

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ApiError, SupportApiClient } from '../../../../client/api.js';
+import { contract } from '../../../../client/contract.js';
 import type { Case, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { type Messages, messagesFor, resolveLocale, type WidgetLocale } from '../../i18n/index.js';
-import { ApiError, SupportApi } from '../../internal/api.js';
-import { contract } from '../../internal/contract.js';
 import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import { isAuthor, Outbox, type OutboxEntry } from '../../internal/outbox.js';
@@ -173,8 +173,8 @@ export class NetscoutSupport extends NetscoutElement {
   }
 
   /** @internal */
-  get api(): SupportApi {
-    return new SupportApi(this.apiBase, async () => {
+  get api(): SupportApiClient {
+    return new SupportApiClient(this.apiBase, async () => {
       if (this.tokenProvider) return this.tokenProvider();
       return this.token || undefined;
     });

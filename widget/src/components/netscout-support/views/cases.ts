@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError } from '../../../../../client/api.js';
+import { countdownText, formatDateTime } from '../../../../../client/format.js';
 import type { Case } from '../../../../../core/api/schemas.js';
-import { ApiError } from '../../../internal/api.js';
-import { formatDateTime, formatDuration, formatList, safeHref } from '../../../internal/format.js';
+import { firstResponseCountdown } from '../../../../../core/countdown.js';
+import { safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
-import { holidayName } from './overview.js';
 
 async function openCase(host: NetscoutSupport, id: string): Promise<void> {
   try {
@@ -40,23 +41,18 @@ async function sendReply(host: NetscoutSupport, event: Event): Promise<void> {
   }
 }
 
-/** The SLA badge and, while the first answer is awaited, a live countdown to `dueAt`. */
+/**
+ * The SLA badge and, while the first answer is awaited, the countdown every surface shows (the one
+ * pure function in core, the one sentence in the client catalog), recomputed on each tick.
+ */
 function renderSla(host: NetscoutSupport, c: Case, live: boolean): TemplateResult {
-  const m = host.messages.cases;
   const state = c.sla.state;
-  const remaining = new Date(c.dueAt).getTime() - host.tick;
-  let line: TemplateResult | typeof nothing = nothing;
-  if (live && state === 'paused' && c.sla.pausedBy?.length && c.sla.resumesAt) {
-    const names = c.sla.pausedBy.map((h) => holidayName(host, h.id, h.name));
-    line = html`<p data-testid="paused">
-      ${m.pausedUntil(formatList(names, host.intlLocale), formatDateTime(c.sla.resumesAt, host.intlLocale, host.zone))}
-    </p>`;
-  } else if (live && (state === 'on-track' || state === 'at-risk' || state === 'breached')) {
-    line = html`<p data-testid="countdown" aria-live="off">
-      ${remaining >= 0 ? m.dueIn(formatDuration(remaining, host.messages)) : m.overdueBy(formatDuration(remaining, host.messages))}
-    </p>`;
-  }
-  return html`<span class="badge ${state}" data-testid="sla" data-state=${state}>${m.sla[state]}</span>${line}`;
+  const countdown = live ? firstResponseCountdown(c, new Date(host.tick)) : null;
+  const sentence = countdown && countdownText(countdown, host.messages.client, host.intlLocale);
+  const line = sentence
+    ? html`<p data-testid=${countdown?.kind === 'paused' ? 'paused' : 'countdown'} aria-live="off">${sentence}</p>`
+    : nothing;
+  return html`<span class="badge ${state}" data-testid="sla" data-state=${state}>${host.messages.cases.sla[state]}</span>${line}`;
 }
 
 /** My cases: the list, then one case with its SLA, countdown and conversation. */

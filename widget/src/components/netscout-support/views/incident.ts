@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../../../../../client/api.js';
+import { contract } from '../../../../../client/contract.js';
+import { formatDateTime, formatList } from '../../../../../client/format.js';
 import type { Case, IncidentDraft, KbSearchResults, Problem } from '../../../../../core/api/schemas.js';
 import { findService, SERVICE_TYPES } from '../../../../../core/catalog.js';
 import type { Messages } from '../../../i18n/messages.js';
-import type { ApiError } from '../../../internal/api.js';
-import { contract } from '../../../internal/contract.js';
-import { formatDateTime, formatList, safeHref } from '../../../internal/format.js';
+import { safeHref } from '../../../internal/format.js';
 import { authorOf } from '../../../internal/outbox.js';
 import { draftKey, saveDraft } from '../incident-draft.js';
 import type { NetscoutSupport } from '../netscout-support.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { holidayName as catalogHolidayName } from '../../../../../client/format.js';
 import type { Entitlement } from '../../../../../core/api/schemas.js';
 import { findPlan, findService } from '../../../../../core/catalog.js';
-import type { SupportHolidayId } from '../../../../../core/holidays.js';
 import { formatDate, formatReopening, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 
@@ -61,7 +61,7 @@ function renderSupportHours(host: NetscoutSupport): TemplateResult {
 
 /** A holiday's name in the UI's language (the server's English name when the id is unknown). */
 export function holidayName(host: NetscoutSupport, id: string, fallback: string): string {
-  return host.messages.holidays[id as SupportHolidayId] ?? fallback;
+  return catalogHolidayName(host.messages.client, id, fallback);
 }
 
 function renderGold(host: NetscoutSupport, e: Entitlement): TemplateResult | typeof nothing {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError } from '../../../../../client/api.js';
 import type { KbArticle, KbSearchResults } from '../../../../../core/api/schemas.js';
 import { SELF_HELP_RESOURCES } from '../../../../../core/targets.js';
-import { ApiError } from '../../../internal/api.js';
 import { formatDate, safeHref } from '../../../internal/format.js';
 import type { NetscoutSupport } from '../netscout-support.js';
 

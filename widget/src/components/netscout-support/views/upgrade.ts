@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError } from '../../../../../client/api.js';
 import type { ClientToken } from '../../../../../core/api/schemas.js';
 import { findService } from '../../../../../core/catalog.js';
-import { ApiError } from '../../../internal/api.js';
 import { formatPrice } from '../../../internal/format.js';
 import { newIdempotencyKey } from '../../../internal/outbox.js';
 import type { NetscoutSupport } from '../netscout-support.js';

@@ -1,5 +1,5 @@
-import { type Contract, defineContract } from '../../../core/api/contract.js';
-import { contractZod } from '../../../core/api/schemas.js';
+import { type Contract, defineContract } from '../core/api/contract.js';
+import { contractZod } from '../core/api/schemas.js';
 
 let built: Contract | undefined;
 

@@ -12,16 +12,22 @@ import type {
   Purchase,
   PurchaseRequest,
   SupportCalendar,
-} from '../../../core/api/schemas.js';
+} from '../core/api/schemas.js';
 import { contract } from './contract.js';
 
-/** Why a call to the support API failed: a stable code the UI maps to translated words. */
+/**
+ * Why a call to the support API failed: a stable code the UI maps to translated words (the widget's
+ * public `netscout-error` codes). `rate-limited` is 429 and `insufficient-storage` 507, both with the
+ * server's `Retry-After` when it sent one.
+ */
 export type ApiErrorCode =
   | 'network'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
   | 'invalid'
+  | 'rate-limited'
+  | 'insufficient-storage'
   | 'server'
   | 'invalid-response';
 
@@ -30,12 +36,15 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly problem: Problem | undefined;
-  constructor(code: ApiErrorCode, message: string, status = 0, problem?: Problem) {
+  /** Seconds the server asked the caller to wait (`Retry-After`, delta-seconds form), when it did. */
+  readonly retryAfterSeconds: number | null;
+  constructor(code: ApiErrorCode, message: string, status = 0, problem?: Problem, retryAfterSeconds?: number | null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds ?? null;
   }
   /** Worth retrying later: the network, or the server being unwell, not a refusal. */
   get transient(): boolean {
@@ -50,20 +59,31 @@ type Schemas = ReturnType<typeof contract>;
 type SchemaName = keyof Schemas;
 type Parsed<K extends SchemaName> = ReturnType<Schemas[K]['parse']>;
 
+/** What a client may replace: the `fetch` it calls (a test's, or a service worker's). */
+export interface SupportApiClientOptions {
+  fetch?: typeof fetch;
+}
+
 /**
- * The support API as the browser sees it. Every response is parsed with the contract's `zod/mini`
- * schemas, so a wrong payload is an `invalid-response` error, never a half-rendered view.
+ * The support API as the widget and the extension see it (browser only). Every response is parsed with
+ * the contract's `zod/mini` schemas, so a wrong payload is an `invalid-response` error, never a
+ * half-rendered view. Each call takes an `AbortSignal`.
  */
-export class SupportApi {
+export class SupportApiClient {
+  readonly #fetch: typeof fetch;
   constructor(
     readonly base: string,
     /** Where each call gets its bearer token. */
     readonly token: TokenSource,
-  ) {}
+    readonly options: SupportApiClientOptions = {},
+  ) {
+    // Called unbound, `window.fetch` throws "Illegal invocation".
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
 
   /** The same API with one fixed token: every call then carries the credentials of one caller. */
-  withToken(token: string | undefined): SupportApi {
-    return new SupportApi(this.base, async () => token);
+  withToken(token: string | undefined): SupportApiClient {
+    return new SupportApiClient(this.base, async () => token, this.options);
   }
 
   /** `early`: the same request, already sent by the loader at the click. */
@@ -72,8 +92,13 @@ export class SupportApi {
   }
 
   /** Whether support is open now, and the closure in progress (the server's clock is authoritative). */
-  calendar(signal?: AbortSignal, early?: Promise<Response>): Promise<SupportCalendar> {
-    return this.call('GET', '/v1/calendar', 'SupportCalendar', { signal, auth: false, early });
+  calendar(
+    signal?: AbortSignal,
+    early?: Promise<Response>,
+    range?: { from: string; to: string },
+  ): Promise<SupportCalendar> {
+    const path = range ? `/v1/calendar?${new URLSearchParams(range)}` : '/v1/calendar';
+    return this.call('GET', path, 'SupportCalendar', { signal, auth: false, early });
   }
 
   createIncident(draft: IncidentDraft, idempotencyKey: string): Promise<Case> {
@@ -85,6 +110,23 @@ export class SupportApi {
 
   cases(signal?: AbortSignal): Promise<CaseListPage> {
     return this.call('GET', '/v1/cases?limit=50', 'CaseListPage', { signal });
+  }
+
+  /** Every case updated after `updatedSince` (all of them when `null`), following the pages. */
+  async casesUpdatedSince(updatedSince: string | null, pageLimit = 100, signal?: AbortSignal): Promise<Case[]> {
+    const items: Case[] = [];
+    let cursor: string | null = null;
+    // A hard stop against a server that keeps handing out cursors.
+    for (let page = 0; page < 1000; page++) {
+      const query = new URLSearchParams({ limit: String(pageLimit) });
+      if (updatedSince) query.set('updatedSince', updatedSince);
+      if (cursor) query.set('cursor', cursor);
+      const result: CaseListPage = await this.call('GET', `/v1/cases?${query}`, 'CaseListPage', { signal });
+      items.push(...result.items);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return items;
   }
 
   case(id: string, signal?: AbortSignal): Promise<Case> {
@@ -147,7 +189,7 @@ export class SupportApi {
             resolve(parsed.data);
           } else
             reject(new ApiError('invalid-response', 'attachment response does not match the contract', xhr.status));
-        } else reject(errorFor(xhr.status, json));
+        } else reject(errorFor(xhr.status, json, xhr.getResponseHeader('Retry-After')));
       };
       const form = new FormData();
       form.append('file', file, fileName);
@@ -182,7 +224,7 @@ export class SupportApi {
       if (token) headers.Authorization = `Bearer ${token}`;
     }
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = fetch(this.url(path), {
+    const response = this.#fetch(this.url(path), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -214,7 +256,7 @@ export class SupportApi {
     } catch {
       json = undefined;
     }
-    if (!response.ok) throw errorFor(response.status, json);
+    if (!response.ok) throw errorFor(response.status, json, response.headers.get('Retry-After'));
     const parsed = contract()[schema].safeParse(json);
     if (!parsed.success) {
       throw new ApiError(
@@ -227,19 +269,24 @@ export class SupportApi {
   }
 }
 
-function errorFor(status: number, json: unknown): ApiError {
+const CODES: Record<number, ApiErrorCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  429: 'rate-limited',
+  507: 'insufficient-storage',
+};
+
+function errorFor(status: number, json: unknown, retryAfter: string | null): ApiError {
   const parsed = contract().Problem.safeParse(json);
   const problem = parsed.success ? parsed.data : undefined;
   const message = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : `HTTP ${status}`;
-  const code: ApiErrorCode =
-    status === 401
-      ? 'unauthorized'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'not-found'
-          : status >= 500
-            ? 'server'
-            : 'invalid';
-  return new ApiError(code, message, status, problem);
+  const code = CODES[status] ?? (status >= 500 ? 'server' : 'invalid');
+  return new ApiError(code, message, status, problem, parseRetryAfter(retryAfter));
+}
+
+/** `Retry-After` in seconds (delta-seconds form only; an HTTP date is ignored), or `null`. */
+export function parseRetryAfter(value: string | null): number | null {
+  if (!value || !/^\d+$/.test(value.trim())) return null;
+  return Number(value.trim());
 }
