@@ -34,6 +34,6 @@ export function corsHeaders(isAllowedOrigin: (origin: string) => boolean): Middl
       setResponseHeader(c, 'access-control-allow-origin', origin);
       setResponseHeader(c, 'access-control-expose-headers', EXPOSE_HEADERS);
     }
-    await next();
+    return next();
   };
 }

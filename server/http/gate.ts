@@ -87,7 +87,7 @@ export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
       }
       throw error;
     }
-    await next();
+    return next();
   };
 }
 

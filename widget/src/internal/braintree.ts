@@ -1,3 +1,4 @@
+/// <reference path="./braintree-web-drop-in.d.ts" />
 // The Braintree Drop-in behind an ES module of ours: the upgrade step imports this file dynamically, so the
 // CommonJS interop Drop-in needs stays in Drop-in's lazy chunk instead of a runtime chunk the element
 // would have to fetch up front.

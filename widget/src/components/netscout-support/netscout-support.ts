@@ -83,7 +83,7 @@ function defaultApiBase(): string {
  * @cssproperty --netscout-z-index - Stacking order of the launcher.
  */
 export class NetscoutSupport extends NetscoutElement {
-  static styles = styles;
+  static override styles = styles;
 
   /** Catalog id of the service this page belongs to (e.g. `onetouchat`, `linksprinter`). */
   @property() service = '';
@@ -217,7 +217,7 @@ export class NetscoutSupport extends NetscoutElement {
     void saveDraft(this);
   }
 
-  connectedCallback(): void {
+  override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onlineListener);
     if (this.mode === 'inline') void this.load();
@@ -225,7 +225,7 @@ export class NetscoutSupport extends NetscoutElement {
     void this.flushOutbox(true);
   }
 
-  disconnectedCallback(): void {
+  override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onlineListener);
     for (const abort of this.aborts) abort.abort();
@@ -235,13 +235,13 @@ export class NetscoutSupport extends NetscoutElement {
     this.tickTimer = undefined;
   }
 
-  protected createRenderRoot(): HTMLElement | DocumentFragment {
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // The loader may have put a placeholder launcher in an open shadow root: reuse it.
     this.shadowRoot?.replaceChildren();
     return super.createRenderRoot();
   }
 
-  protected willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const who = changed.has('apiBase') || changed.has('token') || changed.has('tokenProvider');
     if ((who || changed.has('service')) && this.hasUpdated) {
       this.loaded = false;
@@ -257,7 +257,7 @@ export class NetscoutSupport extends NetscoutElement {
     }
   }
 
-  protected updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('opened') && this.mode === 'launcher') {
       const dialog = this.dialog;
       if (this.opened && dialog && !dialog.open) {
@@ -475,7 +475,7 @@ export class NetscoutSupport extends NetscoutElement {
     }
   };
 
-  protected render(): TemplateResult {
+  protected override render(): TemplateResult {
     const m = this.messages;
     const panel = html`
       <div class="panel" part="panel" lang=${this.resolvedLocale}>
