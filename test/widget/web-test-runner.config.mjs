@@ -139,7 +139,11 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' }), netscoutCommands()],
+  // esbuild reads this file as is (no `extends`): the widget config states Lit's decorator settings itself.
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.web.json', target: 'es2022' }),
+    netscoutCommands(),
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head>
