@@ -1,5 +1,6 @@
 import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
+import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
 
 /**
@@ -229,31 +230,7 @@ export function defineContract(z: ContractZod) {
     ),
   });
 
-  const PurchaseRequest = z.strictObject({
-    serviceId: id,
-    planId: id,
-    paymentMethodNonce: z.string().check(z.minLength(1), z.maxLength(4096)),
-  });
-
-  const ClientToken = z.object({ clientToken: z.string(), testGateway: z.boolean() });
-
-  const Transaction = z.object({
-    id: z.string(),
-    status: z.string(),
-    amountCents: z.number(),
-    currency: z.string(),
-    testGateway: z.boolean(),
-  });
-
-  const Purchase = z.object({ subscription: Subscription, transaction: Transaction });
-
-  const Cancellation = z.object({
-    subscription: Subscription,
-    owedCents: z.number(),
-    refundCents: z.number(),
-    policy: z.enum(['minimum-one-month', 'gold-program-terms', 'free-plan']),
-    frequentCancellation: z.boolean(),
-  });
+  const payments = paymentSchemas(z, { id, Subscription });
 
   /** What a support engineer may change on a case. */
   const AgentCaseUpdate = z.strictObject({
@@ -298,11 +275,7 @@ export function defineContract(z: ContractZod) {
     SupportCalendar,
     KbArticle,
     KbSearchResults,
-    PurchaseRequest,
-    ClientToken,
-    Transaction,
-    Purchase,
-    Cancellation,
+    ...payments,
     AgentCaseUpdate,
     Problem,
   };
