@@ -53,36 +53,82 @@ export function mount(options: MountOptions = {}): NetscoutSupport {
   return el;
 }
 
-export function $(el: NetscoutSupport, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+/** The widget's shadow root and those of its parts inside it, outermost first. */
+function shadowRoots(host: Element): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const visit = (root: ShadowRoot) => {
+    roots.push(root);
+    for (const inner of root.querySelectorAll('*')) if (inner.shadowRoot) visit(inner.shadowRoot);
+  };
+  if (host.shadowRoot) visit(host.shadowRoot);
+  return roots;
 }
 
-export function $$(el: NetscoutSupport, selector: string): HTMLElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+/** The first element matching `selector` in the widget, looking into each of its parts. */
+export function $(el: Element, selector: string): HTMLElement | null {
+  for (const root of shadowRoots(el)) {
+    const found = root.querySelector<HTMLElement>(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function $$(el: Element, selector: string): HTMLElement[] {
+  return shadowRoots(el).flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
+}
+
+/** What a reader sees of `node`: its text, with that of the parts it renders, styles left out. */
+function visibleText(node: Node): string {
+  if (node instanceof HTMLStyleElement) return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const from = (node as Element).shadowRoot ?? node;
+  return [...from.childNodes].map(visibleText).join(' ');
 }
 
 /** The visible text of a part of the widget, whitespace collapsed. */
-export function text(el: NetscoutSupport, selector = '.body'): string {
-  return ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export function text(el: Element, selector = '.body'): string {
+  const node = $(el, selector);
+  return (node ? visibleText(node) : '').replace(/\s+/g, ' ').trim();
+}
+
+/** The focused element, inside whichever part of the widget holds it. */
+export function focused(el: Element): Element | null {
+  let active = el.shadowRoot?.activeElement ?? null;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Waits until the widget and every part it renders have finished updating. */
+export async function settle(el: Element): Promise<void> {
+  const parts = () =>
+    [el, ...shadowRoots(el).flatMap((root) => [...root.querySelectorAll('*')])].filter(
+      (node): node is Element & { updateComplete: Promise<boolean> } => 'updateComplete' in node,
+    );
+  // An update may render new parts, which then update in turn: until nothing is left to do.
+  for (let round = 0; round < 10; round++) {
+    const before = parts();
+    const done = await Promise.all(before.map((part) => part.updateComplete));
+    if (done.every(Boolean) && parts().length === before.length) return;
+  }
 }
 
 /** Waits until the overview (or the chosen view) has rendered with server data. */
 export async function ready(el: NetscoutSupport): Promise<void> {
   await waitFor(() => el.calendar && !el.loading, 'the overview data');
-  await el.updateComplete;
+  await settle(el);
 }
 
 export async function showView(el: NetscoutSupport, view: string): Promise<void> {
   (await waitFor(() => $(el, `[data-view="${view}"]`), `the ${view} tab`)).click();
-  await el.updateComplete;
+  await settle(el);
 }
 
-/** Types into a field of the shadow DOM the way a user does (value + input event). */
+/** Types into a field of the widget the way a user does (value + input event). */
 export async function type(el: NetscoutSupport, selector: string, value: string): Promise<void> {
   const field = $(el, selector) as HTMLInputElement | HTMLTextAreaElement;
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
+  await settle(el);
 }
 
 interface AxeResult {

@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import type { NetscoutSupport } from '../../widget/src/index.js';
 import {
   $,
+  $$,
   axeViolations,
   cleanUp,
   type MountOptions,
@@ -80,7 +81,7 @@ const VIEWS: Record<string, (locale: Locale) => Promise<NetscoutSupport>> = {
   'upgrade-test-mode': async (locale) => {
     const el = await opened(locale, 'free', 'linksprinter');
     await showView(el, 'upgrade');
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-testid="upgrade"] button')].at(-1)!.click();
+    ($$(el, '[data-testid="upgrade"] button') as HTMLButtonElement[]).at(-1)!.click();
     await waitFor(() => $(el, '[data-testid="test-mode"]'), 'the test-mode path');
     return el;
   },

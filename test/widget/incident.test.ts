@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Case, CaseListPage } from '../../core/api/schemas.js';
-import { $, apiGet, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+import { $, apiGet, cleanUp, env, focused, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
 
 async function openForm(options: Parameters<typeof mount>[0] = {}) {
   const el = mount(options);
@@ -38,7 +38,7 @@ describe('the new-incident form', () => {
     expect(text(el, '#e-deviceSerial')).to.equal('Required for a service that runs on NETSCOUT hardware.');
     expect(text(el, '#e-firmwareVersion')).to.equal('Required for a service that runs on NETSCOUT hardware.');
     expect(text(el, '#e-contactEmail')).to.contain('Enter an email address');
-    expect(el.shadowRoot!.activeElement).to.equal(subject);
+    expect(focused(el)).to.equal(subject);
     await type(el, '#f-subject', 'abc');
     expect($(el, '#e-subject')).to.equal(null);
     submit(el);

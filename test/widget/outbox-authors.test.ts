@@ -95,7 +95,7 @@ describe('the outbox with several customers on one browser', () => {
     // Bruno signs in on this browser; the network comes back while he is signed in.
     el.setAttribute('token', env.flaky.demo.goldLapsed.token);
     await waitFor(() => el.me?.user.email === 'bruno@borealis.example', 'the second customer');
-    await el.flushOutbox(true);
+    await el.outbox.flush(true);
     expect(await casesWithSubject(subject, 'goldLapsed')).to.equal(0);
     expect(await casesWithSubject(subject, 'linksprinterPaid')).to.equal(0);
     expect((await stored(key))?.draft.subject).to.equal(subject);
@@ -109,7 +109,7 @@ describe('the outbox with several customers on one browser', () => {
     el.addEventListener('netscout-incident-submitted', (e) => submitted.push(e.detail.idempotencyKey));
     el.setAttribute('token', env.flaky.demo.linksprinterPaid.token);
     await waitFor(() => submitted.length === 1, 'the delivery under its author');
-    await el.flushOutbox(true);
+    await el.outbox.flush(true);
     expect(submitted).to.deep.equal([key]);
     expect(await casesWithSubject(subject, 'linksprinterPaid')).to.equal(1);
     expect(await casesWithSubject(subject, 'goldLapsed')).to.equal(0);
@@ -121,7 +121,7 @@ describe('the outbox with several customers on one browser', () => {
     const key = await leave(draftFor('linksprinter', subject, 'chloe@cobalt.example'), 'linksprinterPaid');
     const el = mount({ account: null, service: 'linksprinter' });
     await ready(el);
-    await el.flushOutbox(true);
+    await el.outbox.flush(true);
     await waitFor(() => $(el, '[data-testid="waiting-for-author"]'), 'the notice');
     expect(text(el, '[data-testid="waiting-for-author"]')).to.contain('by chloe@cobalt.example waits');
     expect((await stored(key))?.attempts).to.equal(0);
@@ -174,7 +174,7 @@ describe('the outbox with several customers on one browser', () => {
     const key = await leave(draftFor('linksprinter', subject, 'chloe@cobalt.example'), null);
     const other = mount({ account: 'goldLapsed', service: 'linksprinter', locale: 'fr' });
     await ready(other);
-    await other.flushOutbox(true);
+    await other.outbox.flush(true);
     await waitFor(() => $(other, '[data-testid="waiting-for-author"]'), 'the notice for another customer');
     expect(text(other, '[data-testid="waiting-for-author"]')).to.equal(
       '1 incident rédigé sur ce navigateur par chloe@cobalt.example attend que ce compte se connecte ; il sera envoyé à ce moment-là.',
@@ -184,7 +184,7 @@ describe('the outbox with several customers on one browser', () => {
 
     const el = mount({ account: 'linksprinterPaid', service: 'linksprinter' });
     await waitFor(() => $(el, '[data-testid="needs-confirmation"] [data-action="confirm"]'), 'the confirmation');
-    await el.flushOutbox(true);
+    await el.outbox.flush(true);
     expect(await casesWithSubject(subject, 'linksprinterPaid')).to.equal(0);
     expect(await casesWithSubject(subject, 'goldLapsed')).to.equal(0);
     expect(text(el, '[data-testid="outbox-subject"]')).to.equal(subject);

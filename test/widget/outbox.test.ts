@@ -55,7 +55,7 @@ describe('the outbox', () => {
     const { el } = await fileWhileDown(subject, 'Queued while the support API was unreachable from this browser.');
     await apiOutage('up');
     const other = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
-    await Promise.all([el.flushOutbox(true), other.flushOutbox(true), el.flushOutbox(true)]);
+    await Promise.all([el.outbox.flush(true), other.outbox.flush(true), el.outbox.flush(true)]);
     expect(await new Outbox().pending(env.flaky.url)).to.deep.equal([]);
     expect(await casesWithSubject(subject)).to.equal(1);
   });
@@ -86,7 +86,7 @@ describe('the outbox', () => {
     });
     expect(first.status).to.equal(201);
     const el = mount({ api: 'holiday', account: 'linksprinterPaid', service: 'linksprinter' });
-    await el.flushOutbox(true);
+    await el.outbox.flush(true);
     expect(await outbox.pending(env.holiday.url)).to.deep.equal([]);
     expect(await casesWithSubject(subject)).to.equal(1);
   });

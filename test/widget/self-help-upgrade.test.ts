@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, cleanUp, mount, ready, showView, text, type, waitFor } from './_helpers.js';
+import { $, $$, cleanUp, mount, ready, settle, showView, text, type, waitFor } from './_helpers.js';
 
 describe('self-help', () => {
   afterEach(cleanUp);
@@ -14,9 +14,9 @@ describe('self-help', () => {
     first.click();
     await waitFor(() => $(el, '[data-testid="article"]'), 'the article');
     expect(text(el, '[data-testid="article"] h3')).to.equal(title);
-    expect(el.shadowRoot!.querySelectorAll('[data-testid="article"] p').length).to.be.greaterThan(1);
-    ($(el, '.body > button') as HTMLButtonElement).click();
-    await el.updateComplete;
+    expect($$(el, '[data-testid="article"] p').length).to.be.greaterThan(1);
+    ($(el, '[data-testid="article"] + button') as HTMLButtonElement).click();
+    await settle(el);
     expect($(el, '[data-testid="kb-results"]')).to.not.equal(null);
   });
 
@@ -58,7 +58,7 @@ describe('upgrade', () => {
       await ready(el);
       await showView(el, 'upgrade');
       const choosePro = () =>
-        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-testid="upgrade"] button')]
+        ($$(el, '[data-testid="upgrade"] button') as HTMLButtonElement[])
           .find((b) => b.textContent!.includes('Choose Pro'))!
           .click();
       const pay = async (attempt: number) => {
@@ -91,7 +91,7 @@ describe('upgrade', () => {
     expect(text(el, '[data-testid="minimum"]')).to.contain('billed for at least one month');
     expect(text(el, '[data-testid="upgrade"]')).to.contain('Pro — $29.00 per month');
     expect(text(el, '[data-testid="upgrade"]')).to.not.contain('Basic');
-    const choose = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-testid="upgrade"] button')].find((b) =>
+    const choose = ($$(el, '[data-testid="upgrade"] button') as HTMLButtonElement[]).find((b) =>
       b.textContent!.includes('Choose Pro'),
     )!;
     choose.click();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatDateTime, formatDuration } from '../../client/format.js';
 import { catalogFor } from '../../client/messages.js';
-import { validateIncident } from '../../widget/src/components/netscout-support/views/incident.js';
+import { validateIncident } from '../../widget/src/components/incident-form/incident-fields.js';
 import { messagesFor, resolveLocale } from '../../widget/src/i18n/index.js';
 import { safeHref } from '../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../widget/src/internal/outbox.js';

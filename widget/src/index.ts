@@ -2,8 +2,9 @@
  * Public API of the `<netscout-support>` widget. Importing this module registers nothing: call
  * `defineNetscoutSupport()` (or load `netscout-support.js`, which does).
  */
+
+export type { IncidentFields } from './components/incident-form/incident-fields.js';
 export { NetscoutSupport, type WidgetView } from './components/netscout-support/netscout-support.js';
-export type { IncidentFields } from './components/netscout-support/views/incident.js';
 export { defineNetscoutSupport, NETSCOUT_SUPPORT_TAG } from './define.js';
 export type {
   IncidentQueuedDetail,

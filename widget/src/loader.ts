@@ -11,6 +11,7 @@
  *   is delivered on this page load without the customer opening the widget (the element checks whose it is).
  */
 import { installHostHook } from './internal/host-hook.js';
+import { leaveWarmUp } from './warm-up.js';
 
 // Sibling files of loader.js in dist/widget/. Variables, not literals: the bundler must neither inline
 // them nor chain the element to the loader; they are fetched at run time, relative to the loader's URL.
@@ -46,7 +47,7 @@ function apiBaseOf(widget: HTMLElement): string {
 
 /**
  * The widget's first two requests, started at the click while the element is still being fetched and run:
- * the element picks them up (see `takeWarmup`) instead of sending its own. Only for a `token` attribute (a
+ * the element picks them up (see `warm-up.ts`) instead of sending its own. Only for a `token` attribute (a
  * `tokenProvider` is the element's to call).
  */
 function warmup(widget: HTMLElement): void {
@@ -61,14 +62,12 @@ function warmup(widget: HTMLElement): void {
     response.catch(() => undefined); // the element reports failures, if it uses this response at all
     return response;
   };
-  Object.assign(widget, {
-    __netscoutWarmup: {
-      base,
-      token,
-      at: Date.now(),
-      me: token ? get('/v1/me', true) : undefined,
-      calendar: get('/v1/calendar', false),
-    },
+  leaveWarmUp(widget, {
+    base,
+    token,
+    at: Date.now(),
+    me: token ? get('/v1/me', true) : undefined,
+    calendar: get('/v1/calendar', false),
   });
 }
 

@@ -40,11 +40,8 @@ async function main(): Promise<void> {
   document.body.append(element);
   document.body.dataset.supportFrame = 'open';
   element.open();
-  if (query.request?.view === 'incident') element.show('incident');
-  if (query.request?.view === 'cases') {
-    element.show('cases');
-    void openCaseRow(element, query.request.caseId);
-  }
+  if (query.request?.view === 'incident') element.showView('incident');
+  if (query.request?.view === 'cases') element.openCase(query.request.caseId);
 }
 
 /** Whether this document may keep data (IndexedDB), which a framed page is refused when third-party data is blocked. */
@@ -61,27 +58,6 @@ function siteDataAllowed(): Promise<boolean> {
       resolve(false);
     }
   });
-}
-
-/**
- * Opens one case in the widget's list. The widget has no public "show this case" method yet, so this
- * presses the case's row once the list has loaded (for up to ten seconds). The widget only fetches its
- * list when the cases view is shown after the customer is known: show it again once they are.
- */
-async function openCaseRow(element: NetscoutSupport, caseId: string): Promise<void> {
-  let listRequested = false;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (!listRequested && element.me && !element.cases.list) {
-      element.show('cases');
-      listRequested = true;
-    }
-    const row = element.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-case="${CSS.escape(caseId)}"]`);
-    if (row) {
-      row.click();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 void main();

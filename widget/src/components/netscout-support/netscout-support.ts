@@ -1,49 +1,34 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { ApiError, SupportApiClient } from '../../../../client/api.js';
-import { contract } from '../../../../client/contract.js';
-import type { Case, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
-import { type Messages, messagesFor, resolveLocale, type WidgetLocale } from '../../i18n/index.js';
-import { browserTimeZone, isKnownTimeZone } from '../../internal/format.js';
+import { TaskStatus } from '@lit/task';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type ApiError, SupportApiClient } from '../../../../client/api.js';
+import type { Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
+import { LauncherDialogController } from '../../controllers/launcher-dialog.js';
+import { OutboxController } from '../../controllers/outbox-controller.js';
+import { ServerClockController } from '../../controllers/server-clock.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
-import { isAuthor, Outbox, type OutboxEntry } from '../../internal/outbox.js';
-import { deliverOutbox } from '../../internal/outbox-delivery.js';
-import { adoptForm, clearForm, saveDraft } from './incident-draft.js';
+import type { OutboxEntry } from '../../internal/outbox.js';
+import type { WidgetView } from '../../internal/part-events.js';
+import { type Ui, uiFor } from '../../internal/ui.js';
+import { shared } from '../../styles/shared.styles.js';
+import { takeWarmUp, type WarmUp, type WarmUpTarget } from '../../warm-up.js';
+import { type IncidentFields, knownFields } from '../incident-form/incident-fields.js';
+import type { FormLoad } from '../incident-form/incident-form.js';
+import type { ArticleRequest } from '../self-help/self-help.js';
 import { styles } from './netscout-support.styles.js';
-import { renderCases } from './views/cases.js';
 import {
-  emptyFields,
-  type IncidentFields,
-  type IncidentState,
-  renderIncident,
-  serverFieldErrors,
-} from './views/incident.js';
-import { renderOutboxNotices } from './views/outbox.js';
-import { renderOverview } from './views/overview.js';
-import { renderSelfHelp, type SelfHelpState } from './views/self-help.js';
-import { renderUpgrade, type UpgradeState } from './views/upgrade.js';
+  asApiError,
+  calendarTask,
+  casesTask,
+  caseTask,
+  defaultApiBase,
+  meTask,
+  type SupportTaskHost,
+} from './netscout-support.tasks.js';
+import { renderWidget } from './netscout-support.view.js';
+import { refusedFormLoad } from './outbox-notices.js';
 
-/** What `loader.ts` leaves on the element when it starts the first requests at the click. */
-interface LoaderWarmup {
-  base: string;
-  token: string | undefined;
-  at: number;
-  me?: Promise<Response>;
-  calendar: Promise<Response>;
-}
-
-/** The views of the widget. */
-export type WidgetView = 'overview' | 'self-help' | 'incident' | 'cases' | 'upgrade';
-
-/** Where the API lives when `api-base` is not set: the origin that served the widget's script. */
-function defaultApiBase(): string {
-  try {
-    const url = new URL(import.meta.url);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
-  } catch {
-    return '';
-  }
-}
+export type { WidgetView };
 
 /**
  * The NETSCOUT support widget: what the customer is entitled to, whether support is open, self-help,
@@ -82,8 +67,8 @@ function defaultApiBase(): string {
  * @cssproperty --netscout-width - Dialog width.
  * @cssproperty --netscout-z-index - Stacking order of the launcher.
  */
-export class NetscoutSupport extends NetscoutElement {
-  static override styles = styles;
+export class NetscoutSupport extends NetscoutElement implements SupportTaskHost {
+  static override styles = [shared, styles];
 
   /** Catalog id of the service this page belongs to (e.g. `onetouchat`, `linksprinter`). */
   @property() service = '';
@@ -110,74 +95,81 @@ export class NetscoutSupport extends NetscoutElement {
   @property({ type: Boolean, reflect: true, attribute: 'open' }) opened = false;
 
   /** @internal */ @state() view: WidgetView = 'overview';
-  /** @internal */ @state() me: Me | null | undefined;
-  /** @internal */ @state() calendar: SupportCalendar | undefined;
-  /** @internal */ @state() loadError: ApiError | undefined;
-  /** @internal */ @state() loading = false;
-  /** @internal */ @state() incident: IncidentState = {
-    fields: emptyFields(),
-    files: [],
-    errors: {},
-    submitting: false,
-    uploads: [],
-    suggestions: [],
-    draftRestored: false,
-    queued: 0,
-  };
-  /** @internal */ @state() selfHelp: SelfHelpState = { query: '', results: undefined, searching: false };
-  /** @internal */ @state() cases: { list?: Case[]; detail?: Case; reply: string; sending: boolean } = {
-    reply: '',
-    sending: false,
-  };
-  /** @internal */ @state() upgrade: UpgradeState = {};
-  /** @internal Every outbox entry for this API (the views show each only to whom it may concern). */
-  @state() outboxEntries: OutboxEntry[] = [];
-  /** @internal The server's time now (the browser's clock corrected by the skew seen on load); ticks each second. */
-  @state() tick = Date.now();
-  /** The server clock minus the browser clock, measured when the calendar loads: deadlines are the server's. */
-  private clockSkewMs = 0;
+  /** @internal The case shown in the cases view (none: the list). */
+  @state() caseId: string | undefined;
+  /** @internal Opened once, or inline: from then on the widget loads what it shows. */
+  @state() activated = false;
+  /** @internal */ @state() reloads = 0;
+  /** @internal */ @state() casesAsked = 0;
+  /** @internal */ @state() caseReads = 0;
+  /** @internal */ @state() formLoad: FormLoad | undefined;
+  /** @internal */ @state() formBusy = false;
+  /** @internal */ @state() article: ArticleRequest | undefined;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  /** @internal */ readonly dialog = new LauncherDialogController(this);
+  private client: [string, SupportApiClient] | undefined;
+  /** @internal The requests the loader started at the click, for the first tasks. */
+  warmUp: WarmUp | undefined;
+  private interrupted = false;
 
-  /** @internal */ readonly outbox = new Outbox();
-  private returnFocusTo: HTMLElement | null = null;
-  /** @internal `userId|accountId` of the customer whose text the form holds (see `adoptForm`). */
-  formOwner: string | undefined;
-  private loaded = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private tickTimer: ReturnType<typeof setInterval> | undefined;
-  private readonly aborts = new Set<AbortController>();
-  private readonly onlineListener = () => void this.flushOutbox(true);
-
-  /** The messages of the current locale. */
-  get messages(): Messages {
-    return messagesFor(this.resolvedLocale);
-  }
+  /** @internal The server's clock (deadlines are the server's). */
+  readonly clock = new ServerClockController(this);
 
   /** @internal */
-  get resolvedLocale(): WidgetLocale {
-    return resolveLocale(this.locale, typeof navigator === 'undefined' ? [] : navigator.languages);
+  readonly outbox = new OutboxController(this, {
+    apiBase: () => this.apiBase,
+    api: () => this.api,
+    onDelivered: () => {
+      if (this.casesTask.value) this.casesAsked++;
+    },
+  });
+
+  private readonly meTask = meTask(this);
+  private readonly calendarTask = calendarTask(this);
+  /** @internal */ readonly casesTask = casesTask(this);
+  /** @internal */ readonly caseTask = caseTask(this);
+
+  /** @internal How the parts speak: messages, locale and zone. */
+  get ui(): Ui {
+    return uiFor(this.locale, this.timeZone);
   }
 
-  /** @internal The BCP 47 tag for `Intl`: the browser's own variant when it speaks the widget's language. */
-  get intlLocale(): string {
-    const lang = this.resolvedLocale;
-    if (this.locale?.toLowerCase().startsWith(lang)) return this.locale;
-    const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
-    return preferred.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang;
-  }
-
-  /** @internal */
-  get zone(): string {
-    return this.timeZone && isKnownTimeZone(this.timeZone) ? this.timeZone : browserTimeZone();
-  }
-
-  /** @internal */
+  /** @internal One client per API base (it reads the token at each call): parts get the same object each render. */
   get api(): SupportApiClient {
-    return new SupportApiClient(this.apiBase, async () => {
-      if (this.tokenProvider) return this.tokenProvider();
-      return this.token || undefined;
-    });
+    if (this.client?.[0] !== this.apiBase) {
+      const token = async () => (this.tokenProvider ? this.tokenProvider() : this.token || undefined);
+      this.client = [this.apiBase, new SupportApiClient(this.apiBase, token)];
+    }
+    return this.client[1];
+  }
+
+  /** @internal The signed-in customer (`null`: nobody), only once known for the current credentials. */
+  get me(): Me | null | undefined {
+    const value = this.meTask.value;
+    if (!value || value.base !== this.apiBase) return undefined;
+    return value.token === this.token && value.provider === this.tokenProvider ? value.me : undefined;
+  }
+
+  /** @internal The support calendar of the current API. */
+  get calendar(): SupportCalendar | undefined {
+    const value = this.calendarTask.value;
+    return value && value.base === this.apiBase ? value.calendar : undefined;
+  }
+
+  /** @internal Whether the overview's data is on its way. */
+  get loading(): boolean {
+    return this.meTask.status === TaskStatus.PENDING || this.calendarTask.status === TaskStatus.PENDING;
+  }
+
+  /** @internal Why the overview's data could not be loaded. */
+  get loadError(): ApiError | undefined {
+    const failed = [this.calendarTask, this.meTask].find((task) => task.status === TaskStatus.ERROR);
+    return failed ? asApiError(failed.error) : undefined;
+  }
+
+  /** @internal Why the case asked for could not be shown. */
+  get caseError(): ApiError | undefined {
+    return this.caseTask.status === TaskStatus.ERROR ? asApiError(this.caseTask.error) : undefined;
   }
 
   /** @internal The customer's subscription to this page's service. */
@@ -186,18 +178,10 @@ export class NetscoutSupport extends NetscoutElement {
     return this.service ? active.find((s) => s.serviceId === this.service) : active[0];
   }
 
-  /** @internal */
-  get hasCredentials(): boolean {
-    return Boolean(this.tokenProvider || this.token);
-  }
-
   /** Opens the widget. `trigger` gets the focus back on close (default: the focused element). */
   open(trigger?: HTMLElement | null): void {
-    const active = trigger ?? (document.activeElement as HTMLElement | null);
-    // A trigger gone from the page (the loader's placeholder button) hands over to the launcher.
-    this.returnFocusTo = active && active !== document.body && active.isConnected ? active : null;
-    // Requests first, rendering second: the API calls are on the wire while the dialog renders.
-    void this.load();
+    this.dialog.rememberTrigger(trigger);
+    this.activated = true;
     if (!this.opened) this.opened = true;
   }
 
@@ -206,33 +190,52 @@ export class NetscoutSupport extends NetscoutElement {
     if (this.opened) this.opened = false;
   }
 
+  /** Shows one view (`overview`, `self-help`, `incident`, `cases`, `upgrade`), opening the widget if needed. */
+  showView(view: WidgetView): void {
+    this.view = view;
+    if (view === 'cases') {
+      this.caseId = undefined;
+      this.casesAsked++;
+    }
+    this.reveal();
+  }
+
+  /** Shows one case of the signed-in customer by its id, opening the widget if needed. */
+  openCase(id: string): void {
+    this.view = 'cases';
+    this.caseId = id;
+    this.reveal();
+  }
+
   /** Pre-fills the incident form (e.g. from a device page) and shows it. */
   prefill(fields: Partial<IncidentFields>): void {
-    const clean: Partial<IncidentFields> = {};
-    for (const [name, value] of Object.entries(fields)) {
-      if (name in emptyFields() && typeof value === 'string') clean[name as keyof IncidentFields] = value;
-    }
-    this.incident = { ...this.incident, fields: { ...this.incident.fields, ...clean } };
-    this.view = 'incident';
-    void saveDraft(this);
+    this.formLoad = { fields: knownFields(fields) };
+    this.showView('incident');
+  }
+
+  private reveal(): void {
+    this.activated = true;
+    if (this.mode === 'launcher' && !this.opened) this.open();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onlineListener);
-    if (this.mode === 'inline') void this.load();
-    // A submission left by a previous page load (offline, closed tab) goes now, if its author is signed in.
-    void this.flushOutbox(true);
+    if (this.mode === 'inline') this.activated = true;
+    if (this.interrupted) {
+      this.interrupted = false;
+      this.reloads++;
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onlineListener);
-    for (const abort of this.aborts) abort.abort();
-    this.aborts.clear();
-    clearTimeout(this.retryTimer);
-    clearInterval(this.tickTimer);
-    this.tickTimer = undefined;
+    // Nothing answers into a widget that left the page; coming back, it asks again.
+    for (const task of [this.meTask, this.calendarTask, this.casesTask, this.caseTask]) {
+      if (task.status === TaskStatus.PENDING) {
+        task.abort();
+        this.interrupted = true;
+      }
+    }
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -242,106 +245,19 @@ export class NetscoutSupport extends NetscoutElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode') && this.mode === 'inline') this.activated = true;
+    if (changed.has('activated') && this.activated) {
+      const token = this.tokenProvider ? undefined : this.token || undefined;
+      this.warmUp = takeWarmUp(this as WarmUpTarget, this.apiBase, token, Date.now());
+    }
     const who = changed.has('apiBase') || changed.has('token') || changed.has('tokenProvider');
-    if ((who || changed.has('service')) && this.hasUpdated) {
-      this.loaded = false;
-      this.me = undefined;
-      this.calendar = undefined;
-      this.cases = { reply: '', sending: false };
-      // Text typed by a known customer belongs to them (and to this service): it is saved as their draft.
-      // Without one, it can only come from `prefill()`, and stays for whoever signs in.
-      if (this.formOwner !== undefined) clearForm(this);
-      if (this.opened || this.mode === 'inline') void this.load();
-      // Someone else may be signed in now: what they wrote earlier may go.
-      if (who) void this.flushOutbox(true);
+    if (who && this.hasUpdated) {
+      // Another customer may be signed in: nothing of the previous one stays on screen, and what this one
+      // wrote earlier may go now.
+      this.caseId = undefined;
+      if (this.view === 'cases') this.casesAsked++;
+      void this.outbox.flush(true);
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('opened') && this.mode === 'launcher') {
-      const dialog = this.dialog;
-      if (this.opened && dialog && !dialog.open) {
-        dialog.showModal();
-        this.emit('netscout-open', {});
-        void this.load();
-      } else if (!this.opened && changed.get('opened') === true) {
-        if (dialog?.open) dialog.close();
-        this.emit('netscout-close', {});
-        const target = this.returnFocusTo ?? this.shadowRoot?.querySelector<HTMLElement>('.launcher');
-        this.returnFocusTo = null;
-        target?.focus();
-      }
-    }
-    const wantsTick =
-      this.view === 'cases' && this.cases.detail !== undefined && (this.opened || this.mode === 'inline');
-    if (wantsTick && !this.tickTimer) this.tickTimer = setInterval(() => (this.tick = this.serverNow()), 1000);
-    if (!wantsTick && this.tickTimer) {
-      clearInterval(this.tickTimer);
-      this.tickTimer = undefined;
-    }
-  }
-
-  /** @internal The server's clock now, as far as this browser can tell. */
-  serverNow(): number {
-    return Date.now() + this.clockSkewMs;
-  }
-
-  /** @internal An AbortController released when the element leaves the page. */
-  abortable(): AbortController {
-    const controller = new AbortController();
-    this.aborts.add(controller);
-    return controller;
-  }
-
-  /** @internal Loads the overview's data once (the customer and the support calendar). */
-  async load(force = false): Promise<void> {
-    if ((this.loaded || this.loading) && !force) return;
-    const abort = this.abortable();
-    const api = this.api;
-    const early = this.takeWarmup();
-    // Both requests go out before any reactive state changes, so no render runs ahead of them.
-    const requests = Promise.all([
-      this.hasCredentials
-        ? api.me(abort.signal, early?.me).catch((error: unknown) => {
-            if (error instanceof ApiError && error.code === 'unauthorized') return null;
-            throw error;
-          })
-        : Promise.resolve(null),
-      api.calendar(abort.signal, early?.calendar),
-    ]);
-    contract(); // built while the requests are on the wire, ready to parse their answers
-    this.loading = true;
-    this.loadError = undefined;
-    try {
-      const [me, calendar] = await requests;
-      this.me = me;
-      this.calendar = calendar;
-      this.clockSkewMs = Date.parse(calendar.now) - Date.now();
-      this.tick = this.serverNow();
-      this.loaded = true;
-      if (me) await adoptForm(this, me);
-      void this.refreshOutbox();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadError = error instanceof ApiError ? error : new ApiError('network', String(error));
-      this.reportError(this.loadError);
-    } finally {
-      this.aborts.delete(abort);
-      this.loading = false;
-    }
-  }
-
-  /**
-   * The requests the loader started at the click (while this element was being fetched), if they are for
-   * this API and token and still fresh; used once.
-   */
-  private takeWarmup(): { me?: Promise<Response>; calendar: Promise<Response> } | undefined {
-    const host = this as unknown as { __netscoutWarmup?: LoaderWarmup };
-    const warm = host.__netscoutWarmup;
-    delete host.__netscoutWarmup;
-    if (!warm || this.tokenProvider || Date.now() - warm.at > 10_000) return undefined;
-    if (warm.base !== this.apiBase.replace(/\/+$/, '') || warm.token !== (this.token || undefined)) return undefined;
-    return warm;
   }
 
   /** @internal */
@@ -349,223 +265,34 @@ export class NetscoutSupport extends NetscoutElement {
     this.emit('netscout-error', { code: error.code, message: error.message, status: error.status || undefined });
   }
 
-  /** @internal The translated sentence for an API failure. */
-  errorText(error: ApiError): string {
-    const m = this.messages.errors;
-    switch (error.code) {
-      case 'network':
-        return m.network;
-      case 'unauthorized':
-        return m.unauthorized;
-      case 'forbidden':
-        return m.forbidden;
-      case 'not-found':
-        return m.notFound;
-      case 'invalid-response':
-        return m.invalidResponse;
-      default:
-        return error.problem?.detail ?? m.server(error.status);
-    }
+  /** @internal Reloads what failed to load. */
+  retry(): void {
+    this.reloads++;
   }
 
-  /** @internal Shows a view, loading what it needs. */
-  show(view: WidgetView): void {
-    this.view = view;
-    if (view === 'cases') this.cases = { ...this.cases, detail: undefined };
-    if (view === 'cases' && this.me) void this.loadCases();
+  /** @internal A refused incident's text goes back into the form; the entry stays until the corrected one is sent. */
+  editRefused(entry: OutboxEntry): void {
+    this.formLoad = refusedFormLoad(entry, this.me);
+    this.showView('incident');
   }
 
-  /** @internal */
-  async loadCases(): Promise<void> {
-    try {
-      const page = await this.api.cases();
-      this.cases = { ...this.cases, list: page.items };
-    } catch (error) {
-      if (error instanceof ApiError) {
-        this.loadError = error;
-        this.reportError(error);
-      }
-    }
+  /** @internal The customer confirms an incident of the earlier version as theirs: it is sent. */
+  confirmEntry(entry: OutboxEntry): void {
+    const me = this.me;
+    if (!me) return;
+    this.showView('incident'); // where the confirmation (or the refusal) of this submission shows
+    void this.outbox.claim(entry, me);
   }
 
-  /** @internal Delivers what waits in the outbox; schedules the next retry when something still waits. */
-  async flushOutbox(force = false, current?: OutboxEntry): Promise<void> {
-    clearTimeout(this.retryTimer);
-    if (!this.apiBase) return;
-    try {
-      const result = await deliverOutbox(
-        this.outbox,
-        this.api,
-        {
-          now: () => Date.now(),
-          onDelivered: (entry, delivered) => this.onDelivered(entry, delivered, current),
-          onRefused: (entry, error) => void this.onRefused(entry, error),
-          onAttachmentRefused: (_entry, _file, error) => {
-            this.reportError(error);
-            this.incident = { ...this.incident, rejected: error };
-          },
-          onUploadProgress: (_entry, file, fraction) => {
-            const uploads = this.incident.uploads.map((u) => (u.name === file.name ? { ...u, fraction } : u));
-            this.incident = { ...this.incident, uploads };
-          },
-        },
-        force,
-      );
-      this.incident = { ...this.incident, queued: result.waiting };
-      await this.refreshOutbox();
-      if (result.nextAttemptAt !== undefined && this.isConnected) {
-        this.retryTimer = setTimeout(() => void this.flushOutbox(), Math.max(500, result.nextAttemptAt - Date.now()));
-      }
-    } catch (error) {
-      console.warn('netscout-support: the outbox is unavailable', error);
-    }
-  }
-
-  private onDelivered(entry: OutboxEntry, delivered: Case, current?: OutboxEntry): void {
-    this.emit('netscout-incident-submitted', {
-      caseId: delivered.id,
-      caseNumber: delivered.number,
-      dueAt: delivered.dueAt,
-      idempotencyKey: entry.idempotencyKey,
-    });
-    if (!current || current.idempotencyKey === entry.idempotencyKey || this.incident.pending === entry.idempotencyKey) {
-      this.incident = { ...this.incident, submitted: delivered, submitting: false, pending: undefined };
-    }
-    if (this.cases.list) void this.loadCases();
-  }
-
-  /** @internal Reads the outbox again for the notices (waiting for their author, refused, to confirm). */
-  async refreshOutbox(): Promise<void> {
-    if (!this.apiBase) return;
-    try {
-      this.outboxEntries = await this.outbox.entries(this.apiBase);
-    } catch (error) {
-      console.warn('netscout-support: the outbox is unavailable', error);
-    }
-  }
-
-  /**
-   * The server refused an incident. The one just submitted from this form goes back into the form, with the
-   * server's reasons, and is saved as the draft before it leaves the outbox; any other stays in the outbox,
-   * marked refused, and its author sees it with its text (see `renderOutboxNotices`).
-   */
-  private async onRefused(entry: OutboxEntry, error: ApiError): Promise<void> {
-    this.reportError(error);
-    if (this.incident.pending !== entry.idempotencyKey || !isAuthor(entry.author, this.me)) return;
-    this.incident = {
-      ...this.incident,
-      fields: { ...emptyFields(), ...(entry.draft as Partial<IncidentFields>) },
-      errors: serverFieldErrors(error.problem),
-      submitting: false,
-      pending: undefined,
-      rejected: error,
-    };
-    try {
-      await saveDraft(this);
-      await this.outbox.remove(entry.idempotencyKey);
-    } finally {
-      await this.refreshOutbox();
-    }
-  }
-
-  private onKeydownCapture = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.mode === 'launcher' && this.opened) {
-      event.preventDefault();
-      this.close();
-    }
+  /** @internal Makes the Braintree Drop-in's container in light DOM, slotted into the widget. */
+  paymentContainer = (): HTMLElement => {
+    const container = document.createElement('div');
+    container.slot = 'payment';
+    this.replaceChildren(container);
+    return container;
   };
 
   protected override render(): TemplateResult {
-    const m = this.messages;
-    const panel = html`
-      <div class="panel" part="panel" lang=${this.resolvedLocale}>
-        <header part="header">
-          <h2 id="title">${m.title}</h2>
-          ${
-            this.mode === 'launcher'
-              ? html`<button class="close" type="button" @click=${() => this.close()}>
-                  ${m.close}
-                </button>`
-              : nothing
-          }
-        </header>
-        ${this.renderNav(m)}
-        <div class="body" part="body">${renderOutboxNotices(this)}${this.renderView(m)}</div>
-      </div>
-    `;
-    if (this.mode === 'inline') return html`<section aria-labelledby="title">${panel}</section>`;
-    return html`
-      <button
-        class="launcher"
-        part="launcher"
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded=${this.opened ? 'true' : 'false'}
-        @click=${(event: Event) => this.open(event.currentTarget as HTMLElement)}
-      >
-        ${m.launcher}
-      </button>
-      <dialog
-        part="dialog"
-        aria-labelledby="title"
-        @keydown=${this.onKeydownCapture}
-        @cancel=${(event: Event) => {
-          event.preventDefault();
-          this.close();
-        }}
-        @close=${() => this.close()}
-      >
-        ${this.opened ? panel : nothing}
-      </dialog>
-      <slot name="payment"></slot>
-    `;
-  }
-
-  private renderNav(m: Messages): TemplateResult {
-    const views: [WidgetView, string][] = [
-      ['overview', m.views.overview],
-      ['self-help', m.views.selfHelp],
-      ['incident', m.views.incident],
-      ['cases', m.views.cases],
-    ];
-    const upgrade = this.subscription?.entitlement.upgrade;
-    if (upgrade === 'paid-plan' || upgrade === 'premium-plan') views.push(['upgrade', m.views.upgrade]);
-    return html`
-      <nav part="nav" aria-label=${m.title}>
-        ${views.map(
-          ([view, label]) => html`<button
-            class="tab"
-            type="button"
-            data-view=${view}
-            aria-current=${this.view === view ? 'page' : 'false'}
-            @click=${() => this.show(view)}
-          >
-            ${label}
-          </button>`,
-        )}
-      </nav>
-    `;
-  }
-
-  private renderView(m: Messages): TemplateResult {
-    if (this.loadError && !this.calendar) {
-      return html`<div class="notice error" role="alert">
-          <p>${this.errorText(this.loadError)}</p>
-          <button class="secondary" type="button" @click=${() => this.load(true)}>${m.retry}</button>
-        </div>
-        ${this.view === 'self-help' ? renderSelfHelp(this) : nothing}`;
-    }
-    switch (this.view) {
-      case 'overview':
-        return renderOverview(this);
-      case 'self-help':
-        return renderSelfHelp(this);
-      case 'incident':
-        return renderIncident(this);
-      case 'cases':
-        return renderCases(this);
-      case 'upgrade':
-        return renderUpgrade(this);
-    }
+    return renderWidget(this);
   }
 }

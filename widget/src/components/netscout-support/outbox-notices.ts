@@ -1,14 +1,34 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { authorOf, isAuthor, type OutboxEntry } from '../../../internal/outbox.js';
-import { formHasText, saveDraft } from '../incident-draft.js';
-import type { NetscoutSupport } from '../netscout-support.js';
-import { emptyFields, type IncidentFields, serverFieldErrors } from './incident.js';
+import type { Me } from '../../../../core/api/schemas.js';
+import type { Messages } from '../../i18n/messages.js';
+import { isAuthor, type OutboxEntry } from '../../internal/outbox.js';
+import { emptyFields, type IncidentFields, knownFields, serverFieldErrors } from '../incident-form/incident-fields.js';
+import type { FormLoad } from '../incident-form/incident-form.js';
+
+/** What the notices show, and what their buttons do (the root element acts). */
+export interface OutboxNoticesInput {
+  messages: Messages;
+  me: Me | null | undefined;
+  entries: OutboxEntry[];
+  /** The form holds text the customer typed: a refused incident cannot be put back into it now. */
+  formBusy: boolean;
+  onEdit(entry: OutboxEntry): void;
+  onDiscard(entry: OutboxEntry): void;
+  onConfirm(entry: OutboxEntry): void;
+}
 
 /** The services the signed-in customer may file incidents for now. */
-function entitledServices(host: NetscoutSupport): string[] {
-  return (host.me?.subscriptions ?? [])
+export function entitledServices(me: Me | null | undefined): string[] {
+  return (me?.subscriptions ?? [])
     .filter((s) => s.status === 'active' && s.entitlement.canSubmitIncidents)
     .map((s) => s.serviceId);
+}
+
+/** What goes back into the form when the author edits a refused entry (it stays until the corrected one is sent). */
+export function refusedFormLoad(entry: OutboxEntry, me: Me | null | undefined): FormLoad {
+  const fields: IncidentFields = { ...emptyFields(), ...knownFields(entry.draft as Record<string, unknown>) };
+  if (!entitledServices(me).includes(fields.serviceId)) fields.serviceId = '';
+  return { fields, errors: serverFieldErrors(entry.refused?.problem), replaces: entry.idempotencyKey };
 }
 
 /** An entry written before authors were recorded, addressed (by its contact email) to this customer. */
@@ -21,42 +41,8 @@ function contactOf(entry: OutboxEntry): string {
   return String(entry.draft?.contactEmail ?? '').trim();
 }
 
-/** Puts a refused entry's text back in the form; the entry stays until the corrected one is submitted. */
-async function putBack(host: NetscoutSupport, entry: OutboxEntry): Promise<void> {
-  const entitled = entitledServices(host);
-  const fields: IncidentFields = { ...emptyFields(), ...(entry.draft as Partial<IncidentFields>) };
-  if (!entitled.includes(fields.serviceId)) fields.serviceId = '';
-  host.incident = {
-    ...host.incident,
-    fields,
-    errors: serverFieldErrors(entry.refused?.problem),
-    rejected: undefined,
-    submitted: undefined,
-    queuedNotice: false,
-    replaces: entry.idempotencyKey,
-  };
-  host.show('incident');
-  await saveDraft(host);
-}
-
-async function discard(host: NetscoutSupport, entry: OutboxEntry): Promise<void> {
-  await host.outbox.remove(entry.idempotencyKey);
-  if (host.incident.replaces === entry.idempotencyKey) host.incident = { ...host.incident, replaces: undefined };
-  await host.refreshOutbox();
-}
-
-/** The signed-in customer claims an entry of the earlier version as theirs: it is sent under their name. */
-async function confirm(host: NetscoutSupport, entry: OutboxEntry): Promise<void> {
-  const me = host.me;
-  const stored = await host.outbox.get(entry.idempotencyKey);
-  if (!me || !stored || stored.author) return;
-  await host.outbox.put({ ...stored, author: authorOf(me), nextAttemptAt: Date.now() });
-  host.show('incident'); // where the confirmation (or the refusal) of this submission shows
-  await host.flushOutbox(true);
-}
-
-function draftText(host: NetscoutSupport, entry: OutboxEntry): TemplateResult {
-  const m = host.messages.incident;
+function draftText(messages: Messages, entry: OutboxEntry): TemplateResult {
+  const m = messages.incident;
   return html`<dl>
     <dt>${m.subject}</dt>
     <dd class="quoted" data-testid="outbox-subject">${String(entry.draft?.subject ?? '')}</dd>
@@ -71,14 +57,14 @@ function draftText(host: NetscoutSupport, entry: OutboxEntry): TemplateResult {
  * refused incidents (their text, the server's reason, edit or discard) and incidents of the earlier
  * version addressed to them (send or discard). Nothing while the customer is not known yet.
  */
-export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typeof nothing {
-  const me = host.me;
-  if (me === undefined || host.outboxEntries.length === 0) return nothing;
-  const m = host.messages.outbox;
+export function renderOutboxNotices(input: OutboxNoticesInput): TemplateResult | typeof nothing {
+  const me = input.me;
+  if (me === undefined || input.entries.length === 0) return nothing;
+  const m = input.messages.outbox;
   const waiting = new Map<string, number>();
   const refused: OutboxEntry[] = [];
   const toConfirm: OutboxEntry[] = [];
-  for (const entry of host.outboxEntries) {
+  for (const entry of input.entries) {
     const mine = isAuthor(entry.author, me);
     if (entry.refused) {
       if (mine) refused.push(entry);
@@ -88,9 +74,9 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
       waiting.set(email, (waiting.get(email) ?? 0) + 1);
     }
   }
-  const busy = formHasText(host);
+  const busy = input.formBusy;
   // Without a plan that files incidents there is no form to put the text back into: copy or discard.
-  const canFile = entitledServices(host).length > 0;
+  const canFile = entitledServices(me).length > 0;
   return html`
     ${[...waiting].map(
       ([email, count]) => html`<p class="notice queued" role="status" data-testid="waiting-for-author">
@@ -104,7 +90,7 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
           ${m.refusedReason(entry.refused?.problem?.detail ?? entry.refused?.message ?? '')}
         </p>
         <p class="hint">${m.refusedHelp}</p>
-        ${draftText(host, entry)}
+        ${draftText(input.messages, entry)}
         <div class="actions">
           ${
             canFile
@@ -113,13 +99,13 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
                   type="button"
                   data-action="edit"
                   ?disabled=${busy}
-                  @click=${() => putBack(host, entry)}
+                  @click=${() => input.onEdit(entry)}
                 >
                   ${m.edit}
                 </button>`
               : nothing
           }
-          <button class="secondary" type="button" data-action="discard" @click=${() => discard(host, entry)}>
+          <button class="secondary" type="button" data-action="discard" @click=${() => input.onDiscard(entry)}>
             ${m.discard}
           </button>
         </div>
@@ -129,12 +115,12 @@ export function renderOutboxNotices(host: NetscoutSupport): TemplateResult | typ
     ${toConfirm.map(
       (entry) => html`<section class="notice queued" data-testid="needs-confirmation">
         <p>${m.needsConfirmation}</p>
-        ${draftText(host, entry)}
+        ${draftText(input.messages, entry)}
         <div class="actions">
-          <button class="primary" type="button" data-action="confirm" @click=${() => confirm(host, entry)}>
+          <button class="primary" type="button" data-action="confirm" @click=${() => input.onConfirm(entry)}>
             ${m.confirmSend(me?.user.email ?? '')}
           </button>
-          <button class="secondary" type="button" data-action="discard" @click=${() => discard(host, entry)}>
+          <button class="secondary" type="button" data-action="discard" @click=${() => input.onDiscard(entry)}>
             ${m.discard}
           </button>
         </div>

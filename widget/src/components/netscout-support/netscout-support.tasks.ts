@@ -1,0 +1,113 @@
+import { initialState, Task } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import { ApiError, type SupportApiClient } from '../../../../client/api.js';
+import { contract } from '../../../../client/contract.js';
+import type { Case, Me } from '../../../../core/api/schemas.js';
+import type { OutboxController } from '../../controllers/outbox-controller.js';
+import type { ServerClockController } from '../../controllers/server-clock.js';
+import type { WarmUp } from '../../warm-up.js';
+
+/** What the widget's requests depend on: each task runs again when one of its arguments changes. */
+export interface SupportTaskHost extends ReactiveControllerHost {
+  apiBase: string;
+  token: string | undefined;
+  tokenProvider: (() => Promise<string>) | undefined;
+  activated: boolean;
+  reloads: number;
+  casesAsked: number;
+  caseId: string | undefined;
+  caseReads: number;
+  warmUp: WarmUp | undefined;
+  readonly api: SupportApiClient;
+  readonly me: Me | null | undefined;
+  readonly clock: ServerClockController;
+  readonly outbox: OutboxController;
+  reportError(error: ApiError): void;
+}
+
+/** Where the API lives when `api-base` is not set: the origin that served the widget's script. */
+export function defaultApiBase(): string {
+  try {
+    const url = new URL(import.meta.url);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
+  } catch {
+    return '';
+  }
+}
+
+/** An `ApiError` for a failed request; nothing for one cancelled because its answer is no longer wanted. */
+export function asApiError(error: unknown): ApiError | undefined {
+  if ((error as Error)?.name === 'AbortError') return undefined;
+  return error instanceof ApiError ? error : new ApiError('network', String(error));
+}
+
+function reporter(host: SupportTaskHost) {
+  return (error: unknown) => {
+    const apiError = asApiError(error);
+    if (apiError) host.reportError(apiError);
+  };
+}
+
+/**
+ * Who is signed in, with the credentials it was asked for: a later answer for other credentials never
+ * shows one customer's data to another. `null`: nobody (no token, or one the API does not accept).
+ */
+export function meTask(host: SupportTaskHost) {
+  return new Task(host, {
+    args: () => [host.apiBase, host.token, host.tokenProvider, host.activated, host.reloads] as const,
+    task: async ([base, token, provider, active], { signal }) => {
+      if (!active) return initialState;
+      const who = { base, token, provider };
+      if (!provider && !token) return { ...who, me: null };
+      try {
+        return { ...who, me: await host.api.me(signal, host.warmUp?.me) };
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'unauthorized') return { ...who, me: null };
+        throw error;
+      }
+    },
+    onComplete: () => void host.outbox.refresh(),
+    onError: reporter(host),
+  });
+}
+
+/** The support calendar (open or closed, until when), which also sets the server clock. */
+export function calendarTask(host: SupportTaskHost) {
+  return new Task(host, {
+    args: () => [host.apiBase, host.activated, host.reloads] as const,
+    task: async ([base, active], { signal }) => {
+      if (!active) return initialState;
+      const request = host.api.calendar(signal, host.warmUp?.calendar);
+      host.warmUp = undefined; // the loader's requests serve once (`meTask` runs first)
+      contract(); // built while the requests are on the wire, ready to parse their answers
+      const calendar = await request;
+      host.clock.sync(calendar.now);
+      return { base, calendar };
+    },
+    onError: reporter(host),
+  });
+}
+
+/** The customer's cases, asked for each time the list is shown or an incident is delivered. */
+export function casesTask(host: SupportTaskHost) {
+  return new Task(host, {
+    args: () => [host.me, host.casesAsked] as const,
+    task: async ([me, asked], { signal }) => {
+      if (!me || asked === 0) return initialState;
+      return (await host.api.cases(signal)).items;
+    },
+    onError: reporter(host),
+  });
+}
+
+/** The case shown, read again after the customer replies. */
+export function caseTask(host: SupportTaskHost) {
+  return new Task(host, {
+    args: () => [host.me, host.caseId, host.caseReads] as const,
+    task: async ([me, id], { signal }): Promise<Case | typeof initialState> => {
+      if (!me || !id) return initialState;
+      return host.api.case(id, signal);
+    },
+    onError: reporter(host),
+  });
+}
