@@ -1,10 +1,14 @@
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, CaseListPage } from '../../core/index.js';
+import { until } from '../_lib/wait.js';
 import { demoTokens, killAllServers, spawnServer } from './_lib/child.js';
 import { drafts } from './_lib/harness.js';
+import { connectionRefused } from './_lib/raw-http.js';
 
 let dataDir: string;
 beforeAll(() => {
@@ -33,6 +37,41 @@ async function allCases(url: string, token: string): Promise<Case[]> {
     cursor = page.nextCursor;
   } while (cursor);
   return cases;
+}
+
+/**
+ * A POST /v1/incidents from a slow client: the headers go at once, the body only when told. `serving`
+ * resolves on the server's "100 Continue" (it has read the headers and is handling the request), `status`
+ * on its answer.
+ */
+function slowIncident(url: string, token: string, key: string) {
+  const body = Buffer.from(JSON.stringify({ ...drafts.insights, subject: `Durability ${key}` }));
+  const request = http.request(`${url}/v1/incidents`, {
+    method: 'POST',
+    agent: false,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'content-length': body.length,
+      'idempotency-key': key,
+      expect: '100-continue',
+    },
+  });
+  const serving = once(request, 'continue').then(() => undefined);
+  const status = once(request, 'response').then(async ([response]: [http.IncomingMessage]) => {
+    response.resume();
+    await once(response, 'end');
+    return response.statusCode ?? 0;
+  });
+  // A broken connection is reported where `serving` and `status` are awaited, not as an unhandled error.
+  request.on('error', () => {});
+  status.catch(() => {});
+  return {
+    serving,
+    status,
+    sendHalf: () => request.write(body.subarray(0, 40)),
+    finish: () => request.end(body.subarray(40)),
+  };
 }
 
 describe('nothing acknowledged is ever lost', () => {
@@ -111,37 +150,16 @@ describe('nothing acknowledged is ever lost', () => {
     const token = demoTokens(dataDir).standalonePaid;
     const keys = Array.from({ length: 6 }, (_, i) => `drain-${i}`);
     // Slow clients: each request's headers and half its body are sent before SIGTERM, the rest after.
-    const senders = keys.map((key) => {
-      const body = new TextEncoder().encode(JSON.stringify({ ...drafts.insights, subject: `Durability ${key}` }));
-      let push!: ReadableStreamDefaultController<Uint8Array>;
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          push = controller;
-          controller.enqueue(body.slice(0, 40));
-        },
-      });
-      const response = fetch(`${server.url}/v1/incidents`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
-        body: stream,
-        duplex: 'half',
-      } as RequestInit);
-      return {
-        response,
-        finish: () => {
-          push.enqueue(body.slice(40));
-          push.close();
-        },
-      };
-    });
-    await new Promise((r) => setTimeout(r, 500));
+    const senders = keys.map((key) => slowIncident(server.url, token, key));
+    // The server's "100 Continue" says it has read the headers and is serving the request: in flight.
+    await Promise.all(senders.map((s) => s.serving));
+    for (const sender of senders) sender.sendHalf();
     server.process.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
     // The server no longer accepts new connections...
-    await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow();
+    await until('the server to refuse new connections', () => connectionRefused(server.url));
     // ...but answers the requests it had already started.
     for (const sender of senders) sender.finish();
-    const statuses = await Promise.all(senders.map(async (s) => (await s.response).status));
+    const statuses = await Promise.all(senders.map((s) => s.status));
     expect(statuses).toEqual(keys.map(() => 201));
     const { code } = await server.exited;
     expect(code).toBe(0);

@@ -44,6 +44,22 @@ export function rawExchange(url: string, request: string, patienceMs = 5000): Pr
   });
 }
 
+/** Whether a new connection to `url`'s port is refused: nothing listens there any more. */
+export function connectionRefused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') resolve(true);
+      else reject(error);
+    });
+  });
+}
+
 export interface SimpleResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
