@@ -17,8 +17,36 @@ const root = process.getuid?.() === 0;
 let dataDir: string;
 let server: RunningServer;
 let filler: string;
-/** As slow as Braintree: the disk can fill up while a purchase is being charged. */
-const gateway = new TestGateway({ delayMs: 300 });
+/**
+ * The test gateway, except that a charge the test holds waits, once started, until the test releases it:
+ * the disk fills up while a purchase is being charged, whatever the machine's speed.
+ */
+class HeldGateway extends TestGateway {
+  private held: { started: () => void; released: Promise<void> } | undefined;
+
+  /** Holds the next charge: `started` resolves when it begins, and it goes on once `release` is called. */
+  holdNextCharge(): { started: Promise<void>; release: () => void } {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const started = new Promise<void>((resolve) => {
+      this.held = { started: resolve, released };
+    });
+    return { started, release };
+  }
+
+  override async charge(amountCents: number, currency: string, nonce: string) {
+    const held = this.held;
+    this.held = undefined;
+    if (held) {
+      held.started();
+      await held.released;
+    }
+    return super.charge(amountCents, currency, nonce);
+  }
+}
+const gateway = new HeldGateway();
 
 beforeAll(async () => {
   if (!root) return;
@@ -163,10 +191,12 @@ describe.skipIf(!root)('a full disk', () => {
     checkpoint();
     const before = gateway.charges;
     const key = newKey();
+    const charge = gateway.holdNextCharge();
     const pending = buy(key);
     // The purchase is claimed and the gateway is charging: now the disk fills up.
-    while (gateway.charges === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    await charge.started;
     fillTheDisk();
+    charge.release();
     const first = await pending;
     expect(first.status).toBe(507);
     expect(first.headers.get('retry-after')).toBe('60');
