@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATIENCE_MS, until } from '../_lib/wait.js';
 import { api, closeSupportFrame, extensionPage, signIn, supportFrame, supportFrames } from './_lib/extension-pages.js';
 import { type Harness, OUTPUT_DIR, startHarness } from './_lib/harness.js';
 
@@ -22,6 +23,14 @@ afterAll(async () => {
 
 const ownPage = (file: string) => extensionPage(h, file);
 const call = (method: string, urlPath: string, token: string, body?: unknown) => api(h, method, urlPath, token, body);
+/** The extension's badge text, as the service worker sets it. */
+const badge = () => h.worker.evaluate(() => chrome.action.getBadgeText({}));
+/** The kind of the last polling error the background stored, if any. */
+const pollError = () =>
+  h.worker.evaluate(async () => {
+    const { pollState } = await chrome.storage.local.get('pollState');
+    return (pollState as { lastError?: { kind: string } | null } | undefined)?.lastError?.kind;
+  });
 /** The widget inside the extension's support frame over `page` (an extension page, not `page` itself). */
 const widgetIn = async (page: Page) => (await supportFrame(h, page)).locator('netscout-support');
 
@@ -99,7 +108,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     // Escape closes it: the frame goes, and the focus is back on the page's assistance link.
     await closeSupportFrame(h, page, 'escape');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('assistance-link');
-    await expect.poll(() => supportFrames(h, page).length).toBe(0);
+    await expect.poll(() => supportFrames(h, page).length, { timeout: PATIENCE_MS }).toBe(0);
     await page.close();
 
     const cases = await call('GET', '/v1/cases', h.server.demo.gold.token);
@@ -128,9 +137,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     });
     // Fire the real polling alarm now instead of in five minutes.
     await h.worker.evaluate(() => chrome.alarms.create('netscout-poll', { when: Date.now() + 100 }));
-    await h.worker.evaluate(async () => {
-      while ((await chrome.action.getBadgeText({})) !== '1') await new Promise((r) => setTimeout(r, 100));
-    });
+    await until('the badge to count one answer', async () => (await badge()) === '1');
     const notifications = await h.worker.evaluate(() => chrome.notifications.getAll());
     expect(Object.keys(notifications)).toContain(`netscout-case:${caseId}`);
 
@@ -213,13 +220,7 @@ describe('NetScout Support extension in Chromium, against the real server', () =
 
     await h.stopServer();
     await h.worker.evaluate(() => chrome.alarms.create('netscout-poll', { when: Date.now() + 100 }));
-    await h.worker.evaluate(async () => {
-      for (;;) {
-        const { pollState } = await chrome.storage.local.get('pollState');
-        if ((pollState as { lastError?: { kind: string } } | undefined)?.lastError?.kind === 'offline') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    });
+    await until('the poll to fail as offline', async () => (await pollError()) === 'offline');
     const popup = await ownPage('popup.html');
     const banner = popup.locator('[data-testid="poll-error"]');
     await banner.waitFor();

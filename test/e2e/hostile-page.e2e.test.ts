@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PATIENCE_MS } from '../_lib/wait.js';
 import {
   api,
   closeSupportFrame,
@@ -82,7 +83,7 @@ describe('a hostile script on the service homepage against the extension’s wid
     await openAsCustomer(page);
     expect(supportFrames(h, page)).toHaveLength(1);
     await closeSupportFrame(h, page, 'escape');
-    await expect.poll(() => supportFrames(h, page).length).toBe(0);
+    await expect.poll(() => supportFrames(h, page).length, { timeout: PATIENCE_MS }).toBe(0);
     expect(await page.locator('netscout-support').count()).toBe(0);
     await page.close();
 

@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { until } from '../../_lib/wait.js';
 import type { Harness } from './harness.js';
 
 /** Opens one of the extension's own pages (popup, options) in a tab. */
@@ -27,12 +28,8 @@ export const supportFrameUrl = (h: Harness) => `chrome-extension://${h.extension
  * The support frame the extension put over `page` (the test harness may enter it; the page's scripts
  * cannot), once it is there. Its `netscout-support` is reached with `frame.locator(…)`.
  */
-export async function supportFrame(h: Harness, page: Page): Promise<Frame> {
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith(supportFrameUrl(h)));
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
+export function supportFrame(h: Harness, page: Page): Promise<Frame> {
+  return until('the extension’s support frame over the page', () => supportFrames(h, page)[0]);
 }
 
 /**
