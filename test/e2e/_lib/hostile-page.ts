@@ -17,7 +17,15 @@ export interface HostileFindings {
 export async function hostilePageScript(args: { apiBase: string; caseId: string; extensionId: string }) {
   const seen: string[] = [];
   const apiStatuses: number[] = [];
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const posted = 'Posted by the page, not by the customer';
+  // Waits until the widget shows what the attacker needs next; after 10 s it goes on without it (a script
+  // cannot import: this polls in the page itself).
+  const until = (ready: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const giveUpAt = performance.now() + 10_000;
+      const check = () => (ready() || performance.now() > giveUpAt ? resolve() : setTimeout(check, 20));
+      check();
+    });
   const roots: (Document | ShadowRoot)[] = [document];
   for (let i = 0; i < roots.length; i++) {
     for (const element of roots[i]!.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
@@ -28,19 +36,20 @@ export async function hostilePageScript(args: { apiBase: string; caseId: string;
     if (!shadow) continue;
     foundWidget = true;
     shadow.querySelector<HTMLElement>('[data-view="cases"]')?.click();
-    for (let i = 0; i < 50 && !shadow.querySelector('button[data-case]'); i++) await pause();
+    await until(() => shadow.querySelector('button[data-case]') !== null);
     const row =
       shadow.querySelector<HTMLElement>(`button[data-case="${args.caseId}"]`) ??
       shadow.querySelector<HTMLElement>('button[data-case]');
     row?.click();
-    for (let i = 0; i < 50 && !shadow.querySelector('#reply'); i++) await pause();
+    await until(() => shadow.querySelector('#reply') !== null);
     seen.push(shadow.innerHTML, (shadow as unknown as { textContent: string }).textContent ?? '');
     const reply = shadow.querySelector<HTMLTextAreaElement>('#reply');
     if (reply) {
-      reply.value = 'Posted by the page, not by the customer';
+      reply.value = posted;
       reply.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       reply.form?.requestSubmit();
-      for (let i = 0; i < 20; i++) await pause();
+      // Sent once the widget lists it among the comments (a textarea's value is not its text).
+      await until(() => shadow.textContent?.includes(posted) ?? false);
     }
   }
   for (const root of roots) {
@@ -63,7 +72,7 @@ export async function hostilePageScript(args: { apiBase: string; caseId: string;
     ['GET', '/v1/me'],
     ['GET', '/v1/cases'],
     ['GET', `/v1/cases/${args.caseId}`],
-    ['POST', `/v1/cases/${args.caseId}/comments`, { body: 'Posted by the page, not by the customer' }],
+    ['POST', `/v1/cases/${args.caseId}/comments`, { body: posted }],
   ];
   for (const [method, path, body] of calls) {
     try {
