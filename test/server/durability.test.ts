@@ -58,7 +58,8 @@ function slowIncident(url: string, token: string, key: string) {
     },
   });
   const serving = once(request, 'continue').then(() => undefined);
-  const status = once(request, 'response').then(async ([response]: [http.IncomingMessage]) => {
+  const status = once(request, 'response').then(async (args) => {
+    const response: http.IncomingMessage = args[0];
     response.resume();
     await once(response, 'end');
     return response.statusCode ?? 0;
