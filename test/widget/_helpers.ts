@@ -1,6 +1,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 // The bundle's entry: defines <netscout-support> and installs the data-netscout-support hook.
 import '../../widget/src/netscout-support.js';
+import type { Case } from '../../core/api/schemas.js';
 import type { NetscoutSupport } from '../../widget/src/index.js';
 
 type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
@@ -160,6 +161,28 @@ export async function apiGet<T>(api: 'holiday' | 'regular', path: string, accoun
   });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json() as Promise<T>;
+}
+
+/** Files a OneTouchAT case as the Gold customer, straight through the real API. */
+export async function fileCase(api: 'holiday' | 'regular', subject: string): Promise<Case> {
+  const response = await fetch(`${env[api].url}/v1/incidents`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${env[api].demo.gold.token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': crypto.randomUUID(),
+    },
+    body: JSON.stringify({
+      serviceId: 'onetouchat',
+      subject,
+      description: 'The Wi-Fi analysis never finishes on the second floor access point.',
+      deviceSerial: 'OTAT-777',
+      firmwareVersion: '6.5.1',
+      contactEmail: 'alice@acme.example',
+    }),
+  });
+  if (response.status !== 201) throw new Error(`filing a case: HTTP ${response.status}`);
+  return response.json() as Promise<Case>;
 }
 
 /** Removes the widgets and the outbox/drafts database between tests. */

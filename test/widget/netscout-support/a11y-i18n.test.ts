@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import type { NetscoutSupport } from '../../widget/src/index.js';
+import type { NetscoutSupport } from '../../../widget/src/index.js';
 import {
   $,
   $$,
@@ -15,7 +15,7 @@ import {
   type,
   unique,
   waitFor,
-} from './_helpers.js';
+} from '../_helpers.js';
 
 type Locale = 'en' | 'fr';
 

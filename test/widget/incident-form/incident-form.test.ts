@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { Case, CaseListPage } from '../../core/api/schemas.js';
-import { $, apiGet, cleanUp, env, focused, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+import type { Case, CaseListPage } from '../../../core/api/schemas.js';
+import { $, apiGet, cleanUp, env, focused, mount, ready, showView, text, type, unique, waitFor } from '../_helpers.js';
 
 async function openForm(options: Parameters<typeof mount>[0] = {}) {
   const el = mount(options);

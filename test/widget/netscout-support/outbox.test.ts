@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { CaseListPage, Me } from '../../core/api/schemas.js';
-import { authorOf, Outbox } from '../../widget/src/internal/outbox.js';
-import { $, apiGet, apiOutage, cleanUp, env, fileWhileDown, mount, text, unique, waitFor } from './_helpers.js';
+import type { CaseListPage, Me } from '../../../core/api/schemas.js';
+import { authorOf, Outbox } from '../../../widget/src/internal/outbox.js';
+import { $, apiGet, apiOutage, cleanUp, env, fileWhileDown, mount, text, unique, waitFor } from '../_helpers.js';
 
 async function casesWithSubject(subject: string): Promise<number> {
   const list = await apiGet<CaseListPage>('holiday', '/v1/cases?limit=100', 'linksprinterPaid');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, cleanUp, mount, ready, text } from './_helpers.js';
+import { $, cleanUp, mount, ready, text } from '../_helpers.js';
 
 function deepActive(): Element | null {
   let active = document.activeElement;

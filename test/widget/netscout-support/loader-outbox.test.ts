@@ -2,8 +2,8 @@
 // it delivers it without the customer opening the widget. No import of the element here: the page only
 // has what the loader brings.
 import { expect } from '@open-wc/testing';
-import type { CaseListPage, Me } from '../../core/api/schemas.js';
-import { Outbox, type OutboxEntry } from '../../widget/src/internal/outbox.js';
+import type { CaseListPage, Me } from '../../../core/api/schemas.js';
+import { Outbox, type OutboxEntry } from '../../../widget/src/internal/outbox.js';
 
 const env = (
   window as unknown as {

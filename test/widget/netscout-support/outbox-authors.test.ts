@@ -2,9 +2,9 @@
 // profile, and each incident is sent only with its author's credentials, or kept and explained.
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import type { CaseListPage, IncidentDraft, Me } from '../../core/api/schemas.js';
-import type { OutboxEntry } from '../../widget/src/internal/outbox.js';
-import { Outbox } from '../../widget/src/internal/outbox.js';
+import type { CaseListPage, IncidentDraft, Me } from '../../../core/api/schemas.js';
+import type { OutboxEntry } from '../../../widget/src/internal/outbox.js';
+import { Outbox } from '../../../widget/src/internal/outbox.js';
 import {
   $,
   apiGet,
@@ -18,7 +18,7 @@ import {
   text,
   unique,
   waitFor,
-} from './_helpers.js';
+} from '../_helpers.js';
 
 type Customer = 'linksprinterPaid' | 'goldLapsed' | 'gold' | 'free';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, cleanUp, mount, ready, text } from './_helpers.js';
+import { $, cleanUp, mount, ready, text } from '../_helpers.js';
 
 describe('the overview', () => {
   afterEach(cleanUp);

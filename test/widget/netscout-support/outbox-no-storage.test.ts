@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { CaseListPage } from '../../core/api/schemas.js';
+import type { CaseListPage } from '../../../core/api/schemas.js';
 import {
   $,
   apiGet,
@@ -13,7 +13,7 @@ import {
   type,
   unique,
   waitFor,
-} from './_helpers.js';
+} from '../_helpers.js';
 
 /**
  * A browser that refuses the widget its IndexedDB database, for real: a database of that name at a version

@@ -1,29 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { Case } from '../../core/api/schemas.js';
-import { $, $$, cleanUp, env, mount, ready, showView, text, type, unique, waitFor } from './_helpers.js';
+import { $, $$, cleanUp, env, fileCase, mount, ready, showView, text, type, unique, waitFor } from '../_helpers.js';
 
 type Api = 'holiday' | 'regular';
-
-async function fileCase(api: Api, subject: string): Promise<Case> {
-  const response = await fetch(`${env[api].url}/v1/incidents`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${env[api].demo.gold.token}`,
-      'Content-Type': 'application/json',
-      'Idempotency-Key': crypto.randomUUID(),
-    },
-    body: JSON.stringify({
-      serviceId: 'onetouchat',
-      subject,
-      description: 'The Wi-Fi analysis never finishes on the second floor access point.',
-      deviceSerial: 'OTAT-777',
-      firmwareVersion: '6.5.1',
-      contactEmail: 'alice@acme.example',
-    }),
-  });
-  expect(response.status).to.equal(201);
-  return response.json();
-}
 
 async function openCase(api: Api, subject: string) {
   const filed = await fileCase(api, subject);
@@ -38,19 +16,8 @@ async function openCase(api: Api, subject: string) {
   return { el, filed };
 }
 
-describe('my cases', () => {
+describe('a case, opened from my cases', () => {
   afterEach(cleanUp);
-
-  it('lists the customer’s cases with their status and SLA badge, and links to My Account for Gold', async () => {
-    const subject = unique('Listed case');
-    const filed = await fileCase('holiday', subject);
-    const el = mount({ account: 'gold' });
-    await ready(el);
-    await showView(el, 'cases');
-    const item = await waitFor(() => $(el, `[data-case="${filed.id}"]`), 'the case in the list');
-    expect(item.textContent!.replace(/\s+/g, ' ')).to.contain(`${filed.number} ${subject} New Paused`);
-    expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
-  });
 
   it('shows a case received on Thanksgiving as paused, with the holidays and the time to its deadline', async () => {
     const { el } = await openCase('holiday', unique('Paused case'));
