@@ -1,8 +1,12 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { openDB } from 'idb';
 // The bundle's entry: defines <netscout-support> and installs the data-netscout-support hook.
 import '../../widget/src/netscout-support.js';
 import type { Case } from '../../core/api/schemas.js';
 import type { NetscoutSupport } from '../../widget/src/index.js';
+import { waitFor } from './_wait.js';
+
+export { waitFor };
 
 type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
 interface ApiEnv {
@@ -13,21 +17,6 @@ interface ApiEnv {
 /** The servers the wtr config started: `holiday` (clock on Thanksgiving 2026), `regular`, `flaky` (proxy). */
 export const env = (window as unknown as { __NETSCOUT_TEST__: Record<'holiday' | 'regular' | 'flaky', ApiEnv> })
   .__NETSCOUT_TEST__;
-
-/** Polls until `probe` returns something truthy (the UI reacting to the real server). */
-export async function waitFor<T>(
-  probe: () => T | undefined | null | false,
-  what: string,
-  timeoutMs = 8000,
-): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 export interface MountOptions {
   api?: 'holiday' | 'regular' | 'flaky';
@@ -183,6 +172,23 @@ export async function fileCase(api: 'holiday' | 'regular', subject: string): Pro
   });
   if (response.status !== 201) throw new Error(`filing a case: HTTP ${response.status}`);
   return response.json() as Promise<Case>;
+}
+
+/** The form drafts as IndexedDB holds them (read directly, not through the widget's code). */
+export async function storedDrafts(): Promise<{ key: string; fields: Record<string, string> }[]> {
+  const db = await openDB('netscout-support');
+  try {
+    return db.objectStoreNames.contains('drafts') ? await db.getAll('drafts') : [];
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until a draft holding `fields` has reached IndexedDB. */
+export async function draftSaved(fields: Record<string, string>): Promise<void> {
+  const holds = (draft: { fields: Record<string, string> }) =>
+    Object.entries(fields).every(([name, value]) => draft.fields[name] === value);
+  await waitFor(async () => (await storedDrafts()).some(holds), `the draft ${JSON.stringify(fields)} in IndexedDB`);
 }
 
 /** Removes the widgets and the outbox/drafts database between tests. */

@@ -1,6 +1,20 @@
 import { expect } from '@open-wc/testing';
 import type { Case, CaseListPage } from '../../../core/api/schemas.js';
-import { $, apiGet, cleanUp, env, focused, mount, ready, showView, text, type, unique, waitFor } from '../_helpers.js';
+import {
+  $,
+  apiGet,
+  cleanUp,
+  draftSaved,
+  env,
+  focused,
+  mount,
+  ready,
+  showView,
+  text,
+  type,
+  unique,
+  waitFor,
+} from '../_helpers.js';
 
 async function openForm(options: Parameters<typeof mount>[0] = {}) {
   const el = mount(options);
@@ -105,7 +119,7 @@ describe('the new-incident form', () => {
     const el = await openForm({ account: 'gold' });
     await type(el, '#f-subject', 'Half-written subject');
     await type(el, '#f-description', 'Started describing the problem');
-    await new Promise((r) => setTimeout(r, 100));
+    await draftSaved({ subject: 'Half-written subject', description: 'Started describing the problem' });
     el.remove();
     const again = await openForm({ account: 'gold' });
     await waitFor(() => $(again, '[data-testid="draft-restored"]'), 'the restored draft');
@@ -117,7 +131,7 @@ describe('the new-incident form', () => {
     const el = await openForm({ account: 'gold' });
     await type(el, '#f-subject', 'Alice’s half-written subject');
     await type(el, '#f-description', 'Alice started describing her problem');
-    await new Promise((r) => setTimeout(r, 100));
+    await draftSaved({ subject: 'Alice’s half-written subject', description: 'Alice started describing her problem' });
     // David signs in on the same page, then on a new page load: an empty form each time.
     el.setAttribute('token', env.holiday.demo.standalonePaid.token);
     await waitFor(() => el.me?.user.email === 'david@delta.example' && $(el, '#f-subject'), 'David’s form');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, cleanUp, mount, ready, text } from '../_helpers.js';
+import { $, cleanUp, mount, ready, text, waitFor } from '../_helpers.js';
 
 function deepActive(): Element | null {
   let active = document.activeElement;
@@ -112,7 +112,7 @@ describe('the launcher dialog', () => {
     });
     el.setAttribute('api-base', 'http://127.0.0.1:9');
     el.open();
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor(() => seen.length > 0, 'the netscout-error event');
     expect(seen).to.deep.equal([{ type: 'netscout-error', composed: true }]);
   });
 });

@@ -2,6 +2,7 @@
 // hidden before the loader runs, as in an extension's isolated world): it loads the webcomponentsjs
 // polyfill from dist/widget/legacy/ first, then the element, which then works.
 import { expect } from '@open-wc/testing';
+import { waitFor } from '../_wait.js';
 
 const env = (
   window as unknown as { __NETSCOUT_TEST__: { holiday: { url: string; demo: { gold: { token: string } } } } }
@@ -18,7 +19,7 @@ describe('the loader in a browser without custom elements', () => {
     document.body.append(widget);
 
     await import(`${location.origin}/dist/widget/loader.js`);
-    for (let i = 0; i < 300 && !widget.calendar; i++) await new Promise((r) => setTimeout(r, 25));
+    await waitFor(() => widget.calendar, 'the polyfill, the element and its overview data');
     expect(document.querySelector('script[src$="/legacy/webcomponents-loader.js"]')).to.not.equal(null);
     expect(window.customElements?.get('netscout-support')).to.not.equal(undefined);
     expect(widget.shadowRoot!.textContent).to.contain('Support is closed today for Thanksgiving');

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { CaseListPage, Me } from '../../../core/api/schemas.js';
 import { Outbox, type OutboxEntry } from '../../../widget/src/internal/outbox.js';
+import { waitFor } from '../_wait.js';
 
 const env = (
   window as unknown as {
@@ -16,15 +17,6 @@ async function api<T>(path: string): Promise<T> {
   const response = await fetch(env.url + path, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json() as Promise<T>;
-}
-
-async function poll<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 function widget(apiBase: string): HTMLElement {
@@ -55,7 +47,7 @@ describe('the loader and the outbox', () => {
     try {
       const element = widget(env.url);
       await import(`${location.origin}/dist/widget/loader.js?empty-outbox`);
-      await poll(async () => opened.length > 0 && opened.every((r) => r.readyState === 'done'), 'the outbox check');
+      await waitFor(() => opened.length > 0 && opened.every((r) => r.readyState === 'done'), 'the outbox check');
       expect((await indexedDB.databases()).map((d) => d.name)).not.to.include('netscout-support');
       expect(customElements.get('netscout-support')).to.equal(undefined);
       element.remove();
@@ -91,13 +83,17 @@ describe('the loader and the outbox', () => {
     const element = widget(env.url);
     await import(`${location.origin}/dist/widget/loader.js`);
 
-    const filed = await poll(async () => {
-      const list = await api<CaseListPage>('/v1/cases?limit=100');
-      return list.items.filter((c) => c.subject === subject).length;
-    }, 'the delivery');
+    const filed = await waitFor(
+      async () => {
+        const list = await api<CaseListPage>('/v1/cases?limit=100');
+        return list.items.filter((c) => c.subject === subject).length;
+      },
+      'the delivery',
+      10_000,
+    );
     expect(filed).to.equal(1);
     expect(element.hasAttribute('open')).to.equal(false);
     expect(element.shadowRoot!.querySelector('dialog')?.open ?? false).to.equal(false);
-    await poll(async () => (await new Outbox().pending(env.url)).length === 0, 'the outbox to empty');
+    await waitFor(async () => (await new Outbox().pending(env.url)).length === 0, 'the outbox to empty', 10_000);
   });
 });

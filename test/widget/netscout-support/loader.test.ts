@@ -1,6 +1,7 @@
 // The built loader (dist/widget/loader.js, produced by the build step that runs before this suite), as a
 // host page uses it: no import of the sources here, so this page only has what the loader brings.
 import { expect } from '@open-wc/testing';
+import { waitFor } from '../_wait.js';
 
 const env = (
   window as unknown as { __NETSCOUT_TEST__: { holiday: { url: string; demo: { gold: { token: string } } } } }
@@ -25,7 +26,7 @@ describe('the loader (dist/widget/loader.js)', () => {
     expect(placeholder?.getAttribute('part')).to.equal('launcher');
 
     link.click();
-    for (let i = 0; i < 200 && !widget.calendar; i++) await new Promise((r) => setTimeout(r, 25));
+    await waitFor(() => widget.calendar, 'the element and its overview data');
     expect(customElements.get('netscout-support')).to.not.equal(undefined);
     const dialog = widget.shadowRoot!.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);

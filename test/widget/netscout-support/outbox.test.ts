@@ -35,9 +35,11 @@ describe('the outbox', () => {
     const subject = unique('Queued before reload');
     const { el, key } = await fileWhileDown(subject, 'Queued while the support API was unreachable from this browser.');
     el.remove();
-    // A new page load while the API is still down: the entry stays.
+    // A new page load while the API is still down: it tries to send the entry (one more attempt recorded),
+    // fails, and the entry stays.
+    const tried = (await new Outbox().get(key))!.attempts;
     const second = mount({ api: 'flaky', account: 'linksprinterPaid', service: 'linksprinter' });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(async () => ((await new Outbox().get(key))?.attempts ?? 0) > tried, 'the second page load’s attempt');
     expect((await new Outbox().pending(env.flaky.url)).map((e) => e.idempotencyKey)).to.deep.equal([key]);
     second.remove();
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, cleanUp, mount, ready, text } from '../_helpers.js';
+import { $, cleanUp, mount, ready, text, waitFor } from '../_helpers.js';
 
 describe('the overview', () => {
   afterEach(cleanUp);
@@ -97,11 +97,9 @@ describe('the overview', () => {
     const el = mount({ apiBase: 'http://127.0.0.1:9' });
     const errors: string[] = [];
     el.addEventListener('netscout-error', (e) => errors.push(e.detail.code));
-    await ready(el).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300));
-    await el.updateComplete;
+    const retry = await waitFor(() => $(el, '[role="alert"] button'), 'the error with its retry button');
     expect(text(el)).to.contain('cannot be reached');
-    expect($(el, '[role="alert"] button')!.textContent).to.contain('Try again');
+    expect(retry.textContent).to.contain('Try again');
     expect(errors).to.include('network');
   });
 });
