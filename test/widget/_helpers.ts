@@ -114,7 +114,7 @@ export async function showView(el: NetscoutSupport, view: string): Promise<void>
 }
 
 /** Types into a field of the widget the way a user does (value + input event). */
-export async function type(el: NetscoutSupport, selector: string, value: string): Promise<void> {
+export async function type(el: Element, selector: string, value: string): Promise<void> {
   const field = $(el, selector) as HTMLInputElement | HTMLTextAreaElement;
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -191,9 +191,11 @@ export async function draftSaved(fields: Record<string, string>): Promise<void> 
   await waitFor(async () => (await storedDrafts()).some(holds), `the draft ${JSON.stringify(fields)} in IndexedDB`);
 }
 
-/** Removes the widgets and the outbox/drafts database between tests. */
+/** Removes the widgets, the parts mounted alone, the tests' own hosts and the outbox/drafts database. */
 export async function cleanUp(): Promise<void> {
-  for (const el of document.querySelectorAll('netscout-support')) el.remove();
+  for (const el of document.body.querySelectorAll(':scope > *')) {
+    if (/^(netscout|test)-/.test(el.localName)) el.remove();
+  }
   await new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase('netscout-support');
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
