@@ -138,8 +138,9 @@ describe('NetScout Support extension in Chromium, against the real server', () =
     // Fire the real polling alarm now instead of in five minutes.
     await h.worker.evaluate(() => chrome.alarms.create('netscout-poll', { when: Date.now() + 100 }));
     await until('the badge to count one answer', async () => (await badge()) === '1');
-    const notifications = await h.worker.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notifications)).toContain(`netscout-case:${caseId}`);
+    // The badge and the notification are set one after the other by the same poll: wait for both.
+    const notified = async () => Object.keys(await h.worker.evaluate(() => chrome.notifications.getAll()));
+    await until('the notification of the answer', async () => (await notified()).includes(`netscout-case:${caseId}`));
 
     const popup = await ownPage('popup.html');
     const row = popup.locator(`li.case[data-case-id="${caseId}"]`);
