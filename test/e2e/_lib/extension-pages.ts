@@ -3,6 +3,9 @@ import { expect } from 'vitest';
 import { until } from '../../_lib/wait.js';
 import type { Harness } from './harness.js';
 
+/** The extension API in the page's own world (the functions below run there). */
+declare const chrome: typeof import('wxt/browser').browser;
+
 /** Opens one of the extension's own pages (popup, options) in a tab. */
 export async function extensionPage(h: Harness, file: string): Promise<Page> {
   const page = await h.context.newPage();
@@ -17,7 +20,8 @@ export async function signIn(h: Harness, token: string): Promise<void> {
   await page.fill('#api-base', h.server.url);
   await page.fill('#token', token);
   await page.click('#save');
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Saved.');
+  // "Saved." in the browser's language (the options page speaks it through chrome.i18n).
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === chrome.i18n.getMessage('saved'));
   await page.close();
 }
 

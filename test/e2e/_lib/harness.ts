@@ -89,6 +89,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: options.locale ?? 'en-US',
+    // On Linux, Chromium takes its UI language (chrome.i18n, the extension's _locales) from LANGUAGE, not --lang.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
     args: [
       `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`,
