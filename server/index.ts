@@ -92,7 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
 
   const store = await openStore(dataDir);
-  const repo = sqliteRepository(store.db, store.sync);
+  const repo = sqliteRepository(store.db, store.sync, () => now().getTime());
   // Build the support calendar of the zone now, not on the first incident.
   addSupportTime(now(), 1, { zone });
   await repo.kb.replace(loadKbArticles());

@@ -32,10 +32,15 @@ for (const [page, account, label] of demoPages) {
   out(`      ${server.url}/demo/${page}/?token=${encodeURIComponent(server.demo[account].token)}`);
 }
 out();
-out('Demo tokens (Authorization: Bearer <token>):');
+out(`Demo users (sign in at ${server.url}/signin/ through any client, or run the flow below):`);
+for (const [key, account] of Object.entries(server.demo)) {
+  out(`  ${key.padEnd(17)} ${account.email.padEnd(30)} ${account.password}`);
+  out(`  ${''.padEnd(17)} ${account.description}`);
+}
+out();
+out('Demo tokens (personal API tokens, valid two years; Authorization: Bearer <token>):');
 for (const [key, account] of Object.entries(server.demo)) {
   out(`  ${key.padEnd(17)} ${account.token}`);
-  out(`  ${''.padEnd(17)} ${account.description}`);
 }
 const gold = server.demo.gold;
 if (gold) {

@@ -2,6 +2,7 @@ import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
 import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
+import { tokenSchemas } from './tokens.js';
 
 /**
  * The zod functions the contract is written with: the subset that `zod/mini` and classic `zod` share.
@@ -231,6 +232,7 @@ export function defineContract(z: ContractZod) {
   });
 
   const payments = paymentSchemas(z, { id, Subscription });
+  const tokens = tokenSchemas(z, { id, line: line(1, 100) });
 
   /** What a support engineer may change on a case. */
   const AgentCaseUpdate = z.strictObject({
@@ -276,6 +278,7 @@ export function defineContract(z: ContractZod) {
     KbArticle,
     KbSearchResults,
     ...payments,
+    ...tokens,
     AgentCaseUpdate,
     Problem,
   };

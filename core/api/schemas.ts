@@ -83,3 +83,7 @@ export type Purchase = Out<'Purchase'>;
 export type Cancellation = Out<'Cancellation'>;
 export type AgentCaseUpdate = Out<'AgentCaseUpdate'>;
 export type Problem = Out<'Problem'>;
+export type PersonalTokenRequest = Out<'PersonalTokenRequest'>;
+export type PersonalToken = Out<'PersonalToken'>;
+export type NewPersonalToken = Out<'NewPersonalToken'>;
+export type PersonalTokenList = Out<'PersonalTokenList'>;

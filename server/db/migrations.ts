@@ -157,6 +157,47 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('attachments_sha256').on('attachments').columns(['sha256']).execute();
     },
   },
+  '0005-personal-tokens': {
+    async up(db: Kysely<unknown>) {
+      // Personal API tokens get an id (to list and revoke them without the secret) and an expiry. Tokens issued
+      // before keep no expiry; SQLite cannot add a UNIQUE column, so the unique index comes after the backfill.
+      await db.schema.alterTable('tokens').addColumn('id', 'text').execute();
+      await db.schema.alterTable('tokens').addColumn('expires_at', 'integer').execute();
+      await sql`update tokens set id = 'tok_' || lower(hex(randomblob(8))) where id is null`.execute(db);
+      await db.schema.createIndex('tokens_id').on('tokens').column('id').unique().execute();
+      await db.schema.createIndex('tokens_user').on('tokens').columns(['user_id', 'created_at']).execute();
+    },
+  },
+  '0006-authorization-server': {
+    async up(db: Kysely<unknown>) {
+      // The authorization server's state (sessions, grants, codes, refresh tokens, replayed assertion ids…), one
+      // row per object, by model and id. `uid` and `grant_id` are looked up by the provider; `expires_at` lets
+      // expired rows be found and removed.
+      await db.schema
+        .createTable('oidc_objects')
+        .addColumn('model', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('uid', 'text')
+        .addColumn('grant_id', 'text')
+        .addColumn('user_code', 'text')
+        .addColumn('expires_at', 'integer')
+        .addColumn('consumed_at', 'integer')
+        .addPrimaryKeyConstraint('oidc_objects_pk', ['model', 'id'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema.createIndex('oidc_objects_uid').on('oidc_objects').columns(['model', 'uid']).execute();
+      await db.schema.createIndex('oidc_objects_grant').on('oidc_objects').columns(['grant_id']).execute();
+      await db.schema.createIndex('oidc_objects_expiry').on('oidc_objects').columns(['expires_at']).execute();
+      await db.schema
+        .createTable('password_credentials')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('users_email').on('users').column('email').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

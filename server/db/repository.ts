@@ -7,8 +7,10 @@ import type {
   IdempotencyRow,
   KbArticleRow,
   NewCase,
+  OidcObjectRow,
   PurchaseRow,
   SubscriptionRow,
+  TokenRow,
   UserRow,
 } from './rows.js';
 
@@ -27,6 +29,7 @@ export interface SupportRepository {
   attachments: AttachmentRepository;
   kb: KbRepository;
   payments: PaymentRepository;
+  authorization: AuthorizationStore;
 }
 
 /** Facts about the store itself (for example, that the demo accounts are seeded). */
@@ -35,13 +38,52 @@ export interface MetaRepository {
   set(key: string, value: string): Promise<void>;
 }
 
-/** Accounts, their users, and the users' API tokens (by hash; tokens are never changed once issued). */
+/** A user with their account, and the personal token that named them (when one did). */
+export interface CallerRecord {
+  user: UserRow;
+  account: AccountRow;
+  token: { id: string; expiresAt: number | null };
+}
+
+export type NewTokenRow = TokenRow;
+
+/**
+ * Accounts, their users, their sign-in passwords and personal API tokens (by hash; a token is never changed
+ * once issued, only deleted). Lookups may be reused for up to a second: a deleted token is refused within it.
+ */
 export interface AccountRepository {
   insertAccount(row: AccountRow): Promise<void>;
   insertUser(row: UserRow): Promise<void>;
-  insertToken(tokenHash: string, userId: string, label: string, at: number): Promise<void>;
-  /** The user a token hash names, with their account. */
-  findCaller(tokenHash: string): Promise<{ user: UserRow; account: AccountRow } | undefined>;
+  insertToken(row: NewTokenRow): Promise<void>;
+  /** A user's personal tokens, newest first. */
+  listTokens(userId: string): Promise<TokenRow[]>;
+  /** Deletes one of the user's tokens; false when the user has no token with that id. */
+  deleteToken(userId: string, id: string): Promise<boolean>;
+  /** The user a token hash names, with their account and the token's expiry (checked by the caller). */
+  findCaller(tokenHash: string): Promise<CallerRecord | undefined>;
+  /** A user by id, with their account (for a signed access token's subject). */
+  findUser(userId: string): Promise<Omit<CallerRecord, 'token'> | undefined>;
+  /** A user by sign-in email (stored in lower case). */
+  findUserByEmail(email: string): Promise<UserRow | undefined>;
+  getPasswordHash(userId: string): Promise<string | undefined>;
+  setPasswordHash(userId: string, hash: string, at: number): Promise<void>;
+}
+
+/**
+ * The authorization server's objects (sessions, grants, codes, refresh tokens, used assertion ids…), stored
+ * as opaque JSON by model and id, as oidc-provider's adapter interface asks.
+ */
+export interface AuthorizationStore {
+  upsert(row: OidcObjectRow): Promise<void>;
+  find(model: string, id: string): Promise<OidcObjectRow | undefined>;
+  findByUid(model: string, uid: string): Promise<OidcObjectRow | undefined>;
+  findByUserCode(model: string, userCode: string): Promise<OidcObjectRow | undefined>;
+  consume(model: string, id: string, at: number): Promise<void>;
+  destroy(model: string, id: string): Promise<void>;
+  /** Removes every object of a grant (all its tokens and codes). */
+  revokeByGrantId(grantId: string): Promise<void>;
+  /** Removes objects that expired before `at`; returns how many. */
+  removeExpired(at: number): Promise<number>;
 }
 
 export type IncidentInsertOutcome = { inserted: true; seq: number } | { inserted: false; existing: IdempotencyRow };

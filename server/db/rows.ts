@@ -11,6 +11,8 @@ export type AttachmentRow = Selectable<Database['attachments']>;
 export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
 export type KbArticleRow = Selectable<Database['kb_articles']>;
 export type PurchaseRow = Selectable<Database['purchases']>;
+export type TokenRow = Selectable<Database['tokens']>;
+export type OidcObjectRow = Selectable<Database['oidc_objects']>;
 export type NewCase = Omit<CaseRow, 'seq'>;
 
 /**

@@ -15,7 +15,28 @@ export interface Database {
     role: 'customer' | 'agent';
     created_at: number;
   };
-  tokens: { token_hash: string; user_id: string; label: string; created_at: number };
+  /** Personal API tokens, by the SHA-256 of the secret; `label` is the name the user gave it. */
+  tokens: {
+    token_hash: string;
+    id: string;
+    user_id: string;
+    label: string;
+    created_at: number;
+    expires_at: number | null;
+  };
+  /** The authorization server's objects (oidc-provider models), JSON payloads by model and id. */
+  oidc_objects: {
+    model: string;
+    id: string;
+    payload: string;
+    uid: string | null;
+    grant_id: string | null;
+    user_code: string | null;
+    expires_at: number | null;
+    consumed_at: number | null;
+  };
+  /** Sign-in passwords, as scrypt hashes (`scrypt$N$r$p$salt$hash`). */
+  password_credentials: { user_id: string; hash: string; updated_at: number };
   subscriptions: {
     id: string;
     account_id: string;

@@ -2,11 +2,17 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findPlan, findService } from '../../core/index.js';
 import type { SupportRepository } from '../db/repository.js';
-import { hashToken, newToken } from '../domain/ids.js';
+import { hashToken } from '../domain/ids.js';
+import { issuePersonalToken } from '../domain/personal-tokens.js';
+import { hashPassword, newDemoPassword } from '../signin/passwords.js';
 
 export type DemoKey = 'gold' | 'goldLapsed' | 'linksprinterPaid' | 'standalonePaid' | 'free' | 'agent';
 export interface DemoAccount {
+  /** A personal API token (valid two years; a later start issues a new one when it has expired or was revoked). */
   token: string;
+  /** The sign-in email and password. */
+  email: string;
+  password: string;
   userId: string;
   accountId: string;
   description: string;
@@ -82,11 +88,17 @@ const DEMO: readonly DemoDefinition[] = [
 ];
 
 const TOKENS_FILE = 'demo-tokens.json';
+/**
+ * Demo tokens outlive the demo's one-year Gold coverage, so a clock moved past its end (as the tests and a
+ * demo of lapsed coverage do) still has a token to show it with. The API caps the tokens users make at 365 days.
+ */
+const DEMO_TOKEN_DAYS = 730;
+const PASSWORDS_FILE = 'demo-passwords.json';
 
 /**
- * Seeds one demo account per situation the first time the store is opened, and returns their tokens.
- * Only token hashes are in the database; the demo tokens themselves are kept in a file of the data
- * directory readable by its owner only, so that a later start can print them again.
+ * Seeds one demo account per situation the first time the store is opened, and returns their tokens and
+ * passwords. Only hashes are in the database; the demo tokens and passwords themselves are kept in files of
+ * the data directory readable by its owner only, so that a later start can print them again.
  */
 export async function seedDemo(repo: SupportRepository, dataDir: string, now: Date): Promise<DemoAccounts> {
   const at = now.getTime();
@@ -126,30 +138,54 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
     await repo.meta.set('demo_seeded', now.toISOString());
   }
 
-  const file = path.join(dataDir, TOKENS_FILE);
-  let tokens: Partial<Record<DemoKey, string>> = {};
-  try {
-    tokens = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    // No file yet (first start, or removed): new tokens are issued below.
-  }
-  let changed = false;
+  const tokens = readSecrets(dataDir, TOKENS_FILE);
+  const passwords = readSecrets(dataDir, PASSWORDS_FILE);
+  let tokensChanged = false;
+  let passwordsChanged = false;
   const accounts = {} as DemoAccounts;
   for (const demo of DEMO) {
     const userId = `usr_demo_${demo.key}`;
     let token = tokens[demo.key];
-    const valid = typeof token === 'string' && (await repo.accounts.findCaller(hashToken(token)))?.user.id === userId;
+    const found = token === undefined ? undefined : await repo.accounts.findCaller(hashToken(token));
+    const valid = found?.user.id === userId && (found.token.expiresAt === null || found.token.expiresAt > at);
     if (!valid || !token) {
-      token = newToken();
-      await repo.accounts.insertToken(hashToken(token), userId, 'demo', at);
+      token = (await issuePersonalToken(repo, userId, 'demo', DEMO_TOKEN_DAYS, now)).token;
       tokens[demo.key] = token;
-      changed = true;
+      tokensChanged = true;
     }
-    accounts[demo.key] = { token, userId, accountId: `acct_demo_${demo.key}`, description: demo.description };
+    let password = passwords[demo.key];
+    if (!password || (await repo.accounts.getPasswordHash(userId)) === undefined) {
+      password = newDemoPassword();
+      await repo.accounts.setPasswordHash(userId, await hashPassword(password), at);
+      passwords[demo.key] = password;
+      passwordsChanged = true;
+    }
+    accounts[demo.key] = {
+      token,
+      email: demo.email,
+      password,
+      userId,
+      accountId: `acct_demo_${demo.key}`,
+      description: demo.description,
+    };
   }
-  if (changed) {
-    writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
+  if (tokensChanged) writeSecrets(dataDir, TOKENS_FILE, tokens);
+  if (passwordsChanged) writeSecrets(dataDir, PASSWORDS_FILE, passwords);
   return accounts;
+}
+
+function readSecrets(dataDir: string, name: string): Partial<Record<DemoKey, string>> {
+  try {
+    return JSON.parse(readFileSync(path.join(dataDir, name), 'utf8'));
+  } catch {
+    // No file yet (first start, or removed): new secrets are made.
+    return {};
+  }
+}
+
+/** Demo secrets are kept in files of the data directory readable by its owner only. */
+function writeSecrets(dataDir: string, name: string, secrets: Partial<Record<DemoKey, string>>): void {
+  const file = path.join(dataDir, name);
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }

@@ -12,7 +12,8 @@ import { kbRoutes } from '../routes/kb.js';
 import { meRoutes } from '../routes/me.js';
 import { paymentRoutes } from '../routes/payments.js';
 import { publicRoutes } from '../routes/public.js';
-import { Authenticator } from './auth.js';
+import { tokenRoutes } from '../routes/tokens.js';
+import { type AccessTokenVerifier, Authenticator } from './auth.js';
 import { bodyDeadline } from './body-deadline.js';
 import { corsHeaders } from './cors.js';
 import { requestGate } from './gate.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   /** How long a request body (per started MiB) may take to arrive. */
   bodyTimeoutMs: number;
   staticRoot: string;
+  /** Checks signed access tokens (JWTs); without it only personal tokens are accepted. */
+  accessTokens?: AccessTokenVerifier;
   /** Requests being served: SIGTERM waits for them. */
   inFlight: { count: number };
 }
@@ -59,7 +62,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
             d.type === 'route' && d.route.security?.length ? [d.route] : [],
           ),
         ),
-      authenticator: new Authenticator(ctx.repo),
+      authenticator: new Authenticator(ctx.repo, ctx.now, options.accessTokens),
       tokenLimit: options.rateLimit,
       addressLimit: options.addressLimit,
     }),
@@ -76,6 +79,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
     agentRoutes,
     kbRoutes,
     paymentRoutes,
+    tokenRoutes,
   ];
   for (const routes of groups) app.route('/', routes(ctx));
   serveOpenApi(app);

@@ -20,6 +20,7 @@ export type ProblemCode =
   | 'conflict'
   | 'too-many-attachments'
   | 'storage-quota-exceeded'
+  | 'too-many-tokens'
   | 'insufficient-storage'
   | 'payment-declined'
   | 'payment-failed'

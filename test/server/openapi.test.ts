@@ -47,6 +47,9 @@ describe('the OpenAPI document', () => {
         'DELETE /v1/subscriptions/{id}',
         'GET /v1/agent/cases',
         'PATCH /v1/agent/cases/{id}',
+        'POST /v1/tokens',
+        'GET /v1/tokens',
+        'DELETE /v1/tokens/{id}',
       ].sort(),
     );
     expect(doc.paths['/v1/incidents'].post.security).toEqual([{ bearer: [] }]);

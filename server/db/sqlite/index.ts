@@ -3,6 +3,7 @@ import type { SupportRepository } from '../repository.js';
 import type { Database } from '../schema.js';
 import { SqliteAccounts, SqliteMeta } from './accounts.js';
 import { SqliteAttachments } from './attachments.js';
+import { SqliteAuthorization } from './authorization.js';
 import { SqliteCases } from './cases.js';
 import { SqliteConnection, type SyncExecutor } from './connection.js';
 import { SqliteKb } from './kb.js';
@@ -10,8 +11,15 @@ import { SqlitePayments } from './payments.js';
 
 export type { SyncExecutor } from './connection.js';
 
-/** The repository on one SQLite connection, reached through Kysely and, for the hot paths, `sync`. */
-export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): SupportRepository {
+/**
+ * The repository on one SQLite connection, reached through Kysely and, for the hot paths, `sync`.
+ * `now` is the clock that decides which authorization objects have expired.
+ */
+export function sqliteRepository(
+  db: Kysely<Database>,
+  sync: SyncExecutor,
+  now: () => number = Date.now,
+): SupportRepository {
   const connection = new SqliteConnection(db, sync);
   return {
     meta: new SqliteMeta(connection),
@@ -20,5 +28,6 @@ export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): Supp
     attachments: new SqliteAttachments(connection),
     kb: new SqliteKb(connection),
     payments: new SqlitePayments(connection),
+    authorization: new SqliteAuthorization(connection, now),
   };
 }
