@@ -17,6 +17,7 @@ import { BraintreeGateway } from './payments/braintree-gateway.js';
 import { braintreeCredentialsFromEnv, type PaymentGateway } from './payments/gateway.js';
 import { TestGateway } from './payments/test-gateway.js';
 import { ATTACHMENT_BODY_LIMIT } from './routes/attachments.js';
+import { SignInService, signInSettingsFromEnv } from './signin/service.js';
 
 export type { DemoAccount, DemoAccounts } from './demo/seed.js';
 
@@ -58,6 +59,8 @@ export interface RunningServer {
   port: number;
   /** The demo accounts and their tokens (empty when `seedDemo` is false). */
   demo: DemoAccounts;
+  /** The issuer and audience of the access tokens the API accepts. */
+  oidc: { issuer: string; audience: string };
   /** Stops accepting connections, lets in-flight requests finish, commits, and closes the database. */
   close(): Promise<void>;
 }
@@ -80,6 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const bodyTimeoutMs = options.bodyTimeoutMs ?? envTimeouts.bodyMs;
   const headersTimeoutMs = options.headersTimeoutMs ?? envTimeouts.headersMs;
   const extensions = extensionOrigins(options.extensionOrigins);
+  const signInSettings = signInSettingsFromEnv();
   const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
   const logger = pino(
     {
@@ -92,7 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
 
   const store = await openStore(dataDir);
-  const repo = sqliteRepository(store.db, store.sync, () => now().getTime());
+  const repo = sqliteRepository(store.db, store.sync);
   // Build the support calendar of the zone now, not on the first incident.
   addSupportTime(now(), 1, { zone });
   await repo.kb.replace(loadKbArticles());
@@ -113,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   await tidyAtStart(repo, ctx.attachments, logger);
+  const signIn = await SignInService.create(ctx, signInSettings);
 
   let boundPort = port;
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');
@@ -128,6 +133,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     addressLimit,
     bodyTimeoutMs,
     staticRoot: options.staticRoot ?? process.cwd(),
+    accessTokens: signIn.accessTokens,
+    mount: (a) => signIn.mount(a),
     inFlight,
   });
 
@@ -152,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   boundPort = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+  signIn.start(url);
   logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
 
   let closing: Promise<void> | undefined;
@@ -171,5 +179,5 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     })();
     return closing;
   };
-  return { url, port: boundPort, demo, close };
+  return { url, port: boundPort, demo, oidc: { issuer: signIn.issuer, audience: signIn.audience }, close };
 }

@@ -75,9 +75,10 @@ export interface AccountRepository {
  */
 export interface AuthorizationStore {
   upsert(row: OidcObjectRow): Promise<void>;
-  find(model: string, id: string): Promise<OidcObjectRow | undefined>;
-  findByUid(model: string, uid: string): Promise<OidcObjectRow | undefined>;
-  findByUserCode(model: string, userCode: string): Promise<OidcObjectRow | undefined>;
+  /** An object by id, unless it expired before `at`. */
+  find(model: string, id: string, at: number): Promise<OidcObjectRow | undefined>;
+  findByUid(model: string, uid: string, at: number): Promise<OidcObjectRow | undefined>;
+  findByUserCode(model: string, userCode: string, at: number): Promise<OidcObjectRow | undefined>;
   consume(model: string, id: string, at: number): Promise<void>;
   destroy(model: string, id: string): Promise<void>;
   /** Removes every object of a grant (all its tokens and codes). */

@@ -38,6 +38,8 @@ export interface AppOptions {
   staticRoot: string;
   /** Checks signed access tokens (JWTs); without it only personal tokens are accepted. */
   accessTokens?: AccessTokenVerifier;
+  /** Mounts routes outside the API (the authorization server and its sign-in page). */
+  mount?: (app: OpenAPIHono<AppEnv>) => void;
   /** Requests being served: SIGTERM waits for them. */
   inFlight: { count: number };
 }
@@ -84,6 +86,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
   for (const routes of groups) app.route('/', routes(ctx));
   serveOpenApi(app);
 
+  options.mount?.(app);
   app.use('*', demoStatic(options.staticRoot));
 
   app.notFound((c) =>

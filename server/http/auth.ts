@@ -10,8 +10,8 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** Checks a signed access token (a JWT): whose it is, or a 401 problem. */
 export interface AccessTokenVerifier {
-  /** The user id the token names and whether it grants the support engineer role. */
-  verify(token: string): Promise<{ userId: string; agent: boolean }>;
+  /** The user the token names (a user id, or an email) and whether it claims the support engineer role. */
+  verify(token: string): Promise<{ user: string; agent: boolean }>;
 }
 
 /**
@@ -56,12 +56,12 @@ export class Authenticator {
     const token = match[1];
     if (JWT.test(token)) {
       if (!this.jwt) throw unauthorized('The bearer token is not valid.');
-      const { userId, agent } = await this.jwt.verify(token);
-      const found = await this.repo.accounts.findUser(userId);
+      const { user, agent } = await this.jwt.verify(token);
+      const found = await this.#user(user);
       if (!found) throw unauthorized('The bearer token names no user.');
       // The role claim must agree with the user: a customer's token never gains the engineer role.
       if (agent !== (found.user.role === 'agent')) throw unauthorized("The bearer token's role does not match.");
-      return { ...found, tokenHash: `user:${userId}` };
+      return { ...found, tokenHash: `user:${found.user.id}` };
     }
     const tokenHash = hashToken(token);
     const found = await this.repo.accounts.findCaller(tokenHash);
@@ -70,6 +70,12 @@ export class Authenticator {
       throw unauthorized('The bearer token has expired.');
     }
     return { user: found.user, account: found.account, tokenHash };
+  }
+
+  async #user(user: string) {
+    if (!user.includes('@')) return this.repo.accounts.findUser(user);
+    const byEmail = await this.repo.accounts.findUserByEmail(user);
+    return byEmail && this.repo.accounts.findUser(byEmail.id);
   }
 }
 

@@ -4,10 +4,7 @@ import type { SqliteConnection } from './connection.js';
 
 /** oidc-provider's objects in the `oidc_objects` table. An expired row is never returned. */
 export class SqliteAuthorization implements AuthorizationStore {
-  constructor(
-    private readonly c: SqliteConnection,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly c: SqliteConnection) {}
 
   async upsert(row: OidcObjectRow): Promise<void> {
     const { model, id, ...rest } = row;
@@ -18,36 +15,39 @@ export class SqliteAuthorization implements AuthorizationStore {
       .execute();
   }
 
-  async find(model: string, id: string): Promise<OidcObjectRow | undefined> {
-    return this.#live(
+  async find(model: string, id: string, at: number): Promise<OidcObjectRow | undefined> {
+    return live(
       await this.c.db
         .selectFrom('oidc_objects')
         .selectAll()
         .where('model', '=', model)
         .where('id', '=', id)
         .executeTakeFirst(),
+      at,
     );
   }
 
-  async findByUid(model: string, uid: string): Promise<OidcObjectRow | undefined> {
-    return this.#live(
+  async findByUid(model: string, uid: string, at: number): Promise<OidcObjectRow | undefined> {
+    return live(
       await this.c.db
         .selectFrom('oidc_objects')
         .selectAll()
         .where('model', '=', model)
         .where('uid', '=', uid)
         .executeTakeFirst(),
+      at,
     );
   }
 
-  async findByUserCode(model: string, userCode: string): Promise<OidcObjectRow | undefined> {
-    return this.#live(
+  async findByUserCode(model: string, userCode: string, at: number): Promise<OidcObjectRow | undefined> {
+    return live(
       await this.c.db
         .selectFrom('oidc_objects')
         .selectAll()
         .where('model', '=', model)
         .where('user_code', '=', userCode)
         .executeTakeFirst(),
+      at,
     );
   }
 
@@ -72,9 +72,9 @@ export class SqliteAuthorization implements AuthorizationStore {
     const result = await this.c.db.deleteFrom('oidc_objects').where('expires_at', '<', at).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+}
 
-  #live(row: OidcObjectRow | undefined): OidcObjectRow | undefined {
-    if (!row || (row.expires_at !== null && row.expires_at <= this.now())) return undefined;
-    return row;
-  }
+function live(row: OidcObjectRow | undefined, at: number): OidcObjectRow | undefined {
+  if (!row || (row.expires_at !== null && row.expires_at <= at)) return undefined;
+  return row;
 }

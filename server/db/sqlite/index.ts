@@ -13,13 +13,8 @@ export type { SyncExecutor } from './connection.js';
 
 /**
  * The repository on one SQLite connection, reached through Kysely and, for the hot paths, `sync`.
- * `now` is the clock that decides which authorization objects have expired.
  */
-export function sqliteRepository(
-  db: Kysely<Database>,
-  sync: SyncExecutor,
-  now: () => number = Date.now,
-): SupportRepository {
+export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): SupportRepository {
   const connection = new SqliteConnection(db, sync);
   return {
     meta: new SqliteMeta(connection),
@@ -28,6 +23,6 @@ export function sqliteRepository(
     attachments: new SqliteAttachments(connection),
     kb: new SqliteKb(connection),
     payments: new SqlitePayments(connection),
-    authorization: new SqliteAuthorization(connection, now),
+    authorization: new SqliteAuthorization(connection),
   };
 }
