@@ -117,7 +117,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   await tidyAtStart(repo, ctx.attachments, logger);
-  const signIn = await SignInService.create(ctx, signInSettings);
+  const demoUsers = Object.fromEntries(Object.entries(demo).map(([key, account]) => [key, account.userId]));
+  const signIn = await SignInService.create(ctx, signInSettings, demoUsers);
 
   let boundPort = port;
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');
@@ -159,7 +160,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   boundPort = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
-  signIn.start(url);
+  await signIn.start(url);
   logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
 
   let closing: Promise<void> | undefined;

@@ -2,12 +2,9 @@ import Provider, { type ClientMetadata, type Configuration, errors, type KoaCont
 import type { Logger } from 'pino';
 import type { AccountRepository, AuthorizationStore } from '../db/repository.js';
 import { repositoryAdapter } from './adapter.js';
+import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE } from './grants.js';
 import type { ServerKeys } from './keys.js';
 
-/** The scope of the support API: every access token for it carries it. */
-export const SUPPORT_SCOPE = 'support';
-/** Access tokens live 15 minutes at most (the issue's ceiling); refresh tokens rotate on every use. */
-export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const DAY_SECONDS = 86_400;
 
 /** Where the provider answers on the API's origin (discovery is at `/.well-known/openid-configuration`). */
@@ -69,7 +66,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       Interaction: 10 * 60,
       RefreshToken: 14 * DAY_SECONDS,
       Session: 14 * DAY_SECONDS,
-      Grant: 14 * DAY_SECONDS,
+      // A partner's grant (JWT bearer) serves one access token: it need not outlive it.
+      Grant: (_ctx, _grant, client) =>
+        client?.grantTypes?.includes(JWT_BEARER) ? ACCESS_TOKEN_SECONDS : 14 * DAY_SECONDS,
     },
     rotateRefreshToken: true,
     // Every first-party client that may refresh gets a refresh token, without `offline_access` (which OpenID

@@ -1,11 +1,15 @@
 import type { Hono } from 'hono';
+import type { JWK } from 'jose';
 import type Provider from 'oidc-provider';
 import type { AppEnv, ServerContext } from '../context.js';
+import type { DemoKey } from '../demo/seed.js';
 import { type AccessTokenVerifier, unauthorized } from '../http/auth.js';
 import { SettingError } from '../http/settings.js';
 import { accessTokenVerifier, discoveredKeys, localKeys } from './access-tokens.js';
 import { extensionRedirectUris, firstPartyClients, urlList } from './clients.js';
+import { type PartnerSite, partnerClient, registerJwtBearer } from './jwt-bearer.js';
 import { loadServerKeys, type ServerKeys } from './keys.js';
+import { DEMO_SITE_ID, loadDemoSiteKey, mountDemoSite, partnerSitesFromEnv, publicJwk } from './partners.js';
 import { createAuthorizationServer } from './provider.js';
 import { mountSignIn } from './routes.js';
 
@@ -19,6 +23,8 @@ export interface SignInSettings {
   external?: { issuer: string; audience: string; userClaim: string };
   widgetRedirectUris: string[];
   extensionRedirectUris: string[];
+  /** `NETSCOUT_PARTNER_SITES`: the sites that may use the JWT bearer grant. */
+  partners: PartnerSite[];
 }
 
 function absoluteUrl(name: string, value: string): string {
@@ -56,6 +62,7 @@ export function signInSettingsFromEnv(env: Env = process.env): SignInSettings {
       env.NETSCOUT_OIDC_EXTENSION_REDIRECT_URIS === undefined
         ? extensionRedirectUris()
         : check('NETSCOUT_OIDC_EXTENSION_REDIRECT_URIS'),
+    partners: partnerSitesFromEnv(env),
   };
 }
 
@@ -67,6 +74,7 @@ export function signInSettingsFromEnv(env: Env = process.env): SignInSettings {
 export class SignInService {
   #provider: Provider | undefined;
   #verifier: AccessTokenVerifier | undefined;
+  #boundUrl = '';
   /** The issuer and audience of accepted access tokens, once started. */
   issuer = '';
   audience = '';
@@ -75,10 +83,29 @@ export class SignInService {
     private readonly ctx: ServerContext,
     private readonly settings: SignInSettings,
     private readonly keys: ServerKeys,
+    private readonly demo: { key: JWK; users: Partial<Record<DemoKey, string>> } | undefined,
   ) {}
 
-  static async create(ctx: ServerContext, settings: SignInSettings): Promise<SignInService> {
-    return new SignInService(ctx, settings, await loadServerKeys(ctx.dataDir, ctx.now()));
+  /** `demoUsers`: the seeded demo users, whose homepages sign in through the demo site's backend. */
+  static async create(
+    ctx: ServerContext,
+    settings: SignInSettings,
+    demoUsers: Partial<Record<DemoKey, string>> = {},
+  ): Promise<SignInService> {
+    const keys = await loadServerKeys(ctx.dataDir, ctx.now());
+    const demo =
+      Object.keys(demoUsers).length > 0 ? { key: await loadDemoSiteKey(ctx.dataDir), users: demoUsers } : undefined;
+    return new SignInService(ctx, settings, keys, demo);
+  }
+
+  /** The partner sites, the demo homepages' backend included when the demo is seeded. */
+  get partners(): PartnerSite[] {
+    const demo = this.demo && {
+      clientId: DEMO_SITE_ID,
+      name: 'NetScout demo homepages',
+      publicJwk: publicJwk(this.demo.key),
+    };
+    return demo ? [...this.settings.partners, demo] : this.settings.partners;
   }
 
   /** What the authenticator calls; it refuses every JWT until {@link start}. */
@@ -98,10 +125,19 @@ export class SignInService {
   mount(app: Hono<AppEnv>): void {
     if (this.settings.external) return;
     mountSignIn(app, this.ctx, { provider: () => this.provider(), csrfKey: this.keys.cookies[0] });
+    const demo = this.demo;
+    if (demo) {
+      mountDemoSite(app, {
+        key: demo.key,
+        users: demo.users,
+        tokenEndpoint: () => ({ audience: `${this.issuer}/oauth/token`, url: `${this.#boundUrl}/oauth/token` }),
+      });
+    }
   }
 
   /** Builds the provider for `boundUrl` (unless `NETSCOUT_PUBLIC_URL` names the origin) and the token check. */
-  start(boundUrl: string): void {
+  async start(boundUrl: string): Promise<void> {
+    this.#boundUrl = boundUrl;
     const { external } = this.settings;
     if (external) {
       this.issuer = external.issuer;
@@ -123,8 +159,14 @@ export class SignInService {
       keys: this.keys,
       store: this.ctx.repo.authorization,
       accounts: this.ctx.repo.accounts,
-      clients: firstPartyClients([...new Set(origins)], this.settings),
+      clients: [...firstPartyClients([...new Set(origins)], this.settings), ...this.partners.map(partnerClient)],
       logger: this.ctx.logger,
+    });
+    await registerJwtBearer(this.#provider, {
+      sites: this.partners,
+      audience: this.audience,
+      accounts: this.ctx.repo.accounts,
+      tokenEndpoint: `${this.issuer}/oauth/token`,
     });
     this.#verifier = accessTokenVerifier({
       issuer: this.issuer,
