@@ -124,12 +124,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const extraOrigins = options.corsOrigins ?? (process.env.NETSCOUT_CORS_ORIGINS ?? '').split(',');
   const allowed = new Set([...extraOrigins.map((o) => o.trim()).filter(Boolean), ...extensions]);
   const inFlight = { count: 0 };
+  const isAllowedOrigin = (origin: string) =>
+    allowed.has(origin) ||
+    origin === `http://127.0.0.1:${boundPort}` ||
+    origin === `http://localhost:${boundPort}` ||
+    SERVICE_ORIGINS.some((pattern) => pattern.test(origin));
   const app = createApp(ctx, {
-    isAllowedOrigin: (origin) =>
-      allowed.has(origin) ||
-      origin === `http://127.0.0.1:${boundPort}` ||
-      origin === `http://localhost:${boundPort}` ||
-      SERVICE_ORIGINS.some((pattern) => pattern.test(origin)),
+    isAllowedOrigin,
     rateLimit: tokenLimit,
     addressLimit,
     bodyTimeoutMs,
@@ -160,7 +161,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   boundPort = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
-  await signIn.start(url);
+  await signIn.start(url, isAllowedOrigin);
   logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
 
   let closing: Promise<void> | undefined;

@@ -20,8 +20,10 @@ export interface ServerKeys {
   cookies: string[];
 }
 
-/** How long a retired key stays published: longer than any access token (15 min) or ID token (1 h) it signed. */
+/** How long a retired key stays published: longer than any access token or ID token (15 min) it signed. */
 export const KEY_OVERLAP_MS = DAY;
+/** A signing key older than this is replaced at the next start (the old one overlaps). */
+export const KEY_MAX_AGE_MS = 90 * DAY;
 
 /** A new ES256 key pair as a private JWK with its thumbprint as `kid`. */
 export async function newSigningKey(now: Date): Promise<StoredKey> {
@@ -32,8 +34,8 @@ export async function newSigningKey(now: Date): Promise<StoredKey> {
 }
 
 /**
- * The keys in `dataDir` (`signing-keys.json`, 0600), made on first start. A key retired for longer than the
- * overlap is dropped here.
+ * The keys in `dataDir` (`signing-keys.json`, 0600), made on first start. A current key older than
+ * {@link KEY_MAX_AGE_MS} is rotated; a key retired for longer than the overlap is dropped.
  */
 export async function loadServerKeys(dataDir: string, now: Date): Promise<ServerKeys> {
   const file = path.join(dataDir, KEYS_FILE);
@@ -48,6 +50,7 @@ export async function loadServerKeys(dataDir: string, now: Date): Promise<Server
     saveServerKeys(dataDir, keys);
     return keys;
   }
+  if (Date.parse(keys.signing[0].createdAt) + KEY_MAX_AGE_MS <= now.getTime()) return rotate(dataDir, keys, now);
   const kept = keys.signing.filter((k) => !k.retiredAt || Date.parse(k.retiredAt) + KEY_OVERLAP_MS > now.getTime());
   if (kept.length !== keys.signing.length) {
     keys = { ...keys, signing: kept };
@@ -61,7 +64,10 @@ export async function loadServerKeys(dataDir: string, now: Date): Promise<Server
  * effect at the next start (the provider reads its keys once).
  */
 export async function rotateSigningKey(dataDir: string, now: Date): Promise<ServerKeys> {
-  const keys = await loadServerKeys(dataDir, now);
+  return rotate(dataDir, await loadServerKeys(dataDir, now), now);
+}
+
+async function rotate(dataDir: string, keys: ServerKeys, now: Date): Promise<ServerKeys> {
   const retired = keys.signing.map((k) => (k.retiredAt ? k : { ...k, retiredAt: now.toISOString() }));
   const rotated = { ...keys, signing: [await newSigningKey(now), ...retired] };
   saveServerKeys(dataDir, rotated);

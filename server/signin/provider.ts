@@ -35,8 +35,8 @@ export interface AuthorizationServerOptions {
   accounts: AccountRepository;
   clients: ClientMetadata[];
   logger: Logger;
-  /** Extra provider configuration (the JWT bearer grant registers itself after). */
-  extend?: (configuration: Configuration) => void;
+  /** Origins the API's CORS allows (the extension's, the service homepages'). */
+  isAllowedOrigin: (origin: string) => boolean;
 }
 
 /**
@@ -96,6 +96,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
         },
       },
     },
+    // A browser client calls the token and revocation endpoints from the page it was redirected back to.
+    clientBasedCORS: (_ctx, origin, client) =>
+      options.isAllowedOrigin(origin) || (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
     interactions: { url: (_ctx, interaction) => `/signin/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const found = await accounts.findUser(sub);
@@ -133,7 +136,6 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       ctx.body = { error: out.error, error_description: out.error_description };
     },
   };
-  options.extend?.(configuration);
   const provider = new Provider(options.issuer, configuration);
   provider.on('server_error', (_ctx, error) => options.logger.error({ err: error }, 'authorization server error'));
   return provider;

@@ -135,8 +135,11 @@ export class SignInService {
     }
   }
 
-  /** Builds the provider for `boundUrl` (unless `NETSCOUT_PUBLIC_URL` names the origin) and the token check. */
-  async start(boundUrl: string): Promise<void> {
+  /**
+   * Builds the provider for `boundUrl` (unless `NETSCOUT_PUBLIC_URL` names the origin) and the token check. Browsers may
+   * call its token and revocation endpoints from a client's redirect origin or an origin the API allows.
+   */
+  async start(boundUrl: string, isAllowedOrigin: (origin: string) => boolean = () => false): Promise<void> {
     this.#boundUrl = boundUrl;
     const { external } = this.settings;
     if (external) {
@@ -149,6 +152,8 @@ export class SignInService {
       });
       return;
     }
+    // Expired sessions, codes and tokens are never read again (the store skips them): removed once per start.
+    await this.ctx.repo.authorization.removeExpired(Date.now());
     this.issuer = this.settings.publicUrl ?? boundUrl;
     this.audience = `${this.issuer}/v1`;
     const origins = [this.issuer];
@@ -161,6 +166,7 @@ export class SignInService {
       accounts: this.ctx.repo.accounts,
       clients: [...firstPartyClients([...new Set(origins)], this.settings), ...this.partners.map(partnerClient)],
       logger: this.ctx.logger,
+      isAllowedOrigin,
     });
     await registerJwtBearer(this.#provider, {
       sites: this.partners,

@@ -103,3 +103,26 @@ describe('the sign-in page', () => {
     expect((await postSignIn(await flow(), email, password)).status).toBe(429);
   });
 });
+
+describe('the token and revocation endpoints', () => {
+  it('are limited per client address, answering with an OAuth error and Retry-After', async () => {
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 61; i++) {
+      last = await fetch(`${h.server.url}/oauth/${i % 2 ? 'revoke' : 'token'}`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: 'netscout-widget',
+          refresh_token: 'x',
+          token: 'x',
+        }),
+      });
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 60)).not.toContain(429);
+    expect(last?.status).toBe(429);
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await last?.json()).toMatchObject({ error: 'slow_down' });
+  });
+});

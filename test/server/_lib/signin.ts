@@ -96,7 +96,7 @@ export async function signIn(
   redirectUri: string,
   email: string,
   password: string,
-): Promise<{ flow: FlowStart; tokens: oauth.TokenEndpointResponse }> {
+): Promise<{ flow: FlowStart; tokens: oauth.TokenEndpointResponse; callback: URL }> {
   const flow = await startFlow(issuerUrl, clientId, redirectUri);
   let response = await postSignIn(flow, email, password);
   let location = response.headers.get('location');
@@ -105,7 +105,8 @@ export async function signIn(
     location = response.headers.get('location');
   }
   if (!location?.startsWith(redirectUri)) throw new Error(`no redirect to the client: ${response.status}`);
-  const params = oauth.validateAuthResponse(flow.as, flow.client, new URL(location), flow.state);
+  const callback = new URL(location);
+  const params = oauth.validateAuthResponse(flow.as, flow.client, callback, flow.state);
   const answer = await oauth.authorizationCodeGrantRequest(
     flow.as,
     flow.client,
@@ -116,5 +117,5 @@ export async function signIn(
     insecure,
   );
   const tokens = await oauth.processAuthorizationCodeResponse(flow.as, flow.client, answer);
-  return { flow, tokens };
+  return { flow, tokens, callback };
 }
