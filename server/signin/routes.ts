@@ -182,10 +182,13 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A browser says where a form was sent from; when it does, it must be this origin. */
+/**
+ * A browser says where a form was sent from: `Sec-Fetch-Site` (every current browser), else `Origin`. Under
+ * the pages' `Referrer-Policy: no-referrer` Chromium sends `Origin: null` even from the same origin.
+ */
 function sameOrigin(c: Context<AppEnv>): boolean {
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return false;
+  if (site) return site === 'same-origin';
   const origin = c.req.header('origin');
-  return !origin || origin === new URL(c.req.url).origin;
+  return !origin || origin === 'null' || origin === new URL(c.req.url).origin;
 }
