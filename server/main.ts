@@ -20,6 +20,7 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 out();
 out(`NetScout Support API: ${server.url}`);
 out(`  OpenAPI:           ${server.url}/v1/openapi.json`);
+out(`  Sign-in (OpenID):  ${server.oidc.issuer}/.well-known/openid-configuration`);
 out('  Demo pages (open one; the link signs you in as the matching demo customer):');
 const demoPages: [string, keyof typeof server.demo, string][] = [
   ['onetouchat', 'gold', 'OneTouchAT-like homepage, Gold customer'],
@@ -32,7 +33,7 @@ for (const [page, account, label] of demoPages) {
   out(`      ${server.url}/demo/${page}/?token=${encodeURIComponent(server.demo[account].token)}`);
 }
 out();
-out(`Demo users (sign in at ${server.url}/signin/ through any client, or run the flow below):`);
+out('Demo users (email and password for the sign-in page the widget and the extension open):');
 for (const [key, account] of Object.entries(server.demo)) {
   out(`  ${key.padEnd(17)} ${account.email.padEnd(30)} ${account.password}`);
   out(`  ${''.padEnd(17)} ${account.description}`);
