@@ -21,7 +21,9 @@ export function serveOpenApi(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'A support API token: `Authorization: Bearer <token>`.',
+    description:
+      'A personal API token (`POST /v1/tokens`), or an access token (JWT, RFC 9068) from the sign-in server ' +
+      '(`/.well-known/openid-configuration`) or the configured external issuer: `Authorization: Bearer <token>`.',
   });
   let document: string | undefined;
   app.get('/v1/openapi.json', (c) => {

@@ -158,13 +158,22 @@ export class SignInService {
     this.audience = `${this.issuer}/v1`;
     const origins = [this.issuer];
     if (!this.settings.publicUrl) origins.push(boundUrl.replace('//127.0.0.1:', '//localhost:'));
+    const widgetRedirectUris = [...this.settings.widgetRedirectUris];
+    if (!this.settings.publicUrl) {
+      // The service homepages as this server serves them by Host (the extension's tests map the real hosts here).
+      const port = new URL(boundUrl).port;
+      widgetRedirectUris.push(`http://onetouchat.com:${port}/`, `http://linksprinter.com:${port}/`);
+    }
     this.#provider = createAuthorizationServer({
       issuer: this.issuer,
       audience: this.audience,
       keys: this.keys,
       store: this.ctx.repo.authorization,
       accounts: this.ctx.repo.accounts,
-      clients: [...firstPartyClients([...new Set(origins)], this.settings), ...this.partners.map(partnerClient)],
+      clients: [
+        ...firstPartyClients([...new Set(origins)], { ...this.settings, widgetRedirectUris }),
+        ...this.partners.map(partnerClient),
+      ],
       logger: this.ctx.logger,
       isAllowedOrigin,
     });

@@ -62,4 +62,13 @@ describe('an external issuer, by configuration', () => {
     expect((await me(api, demoTokens(dirs[1]).gold)).status).toBe(200);
     expect((await fetch(`${api.url}/.well-known/openid-configuration`)).status).toBe(404);
   });
+
+  it.each([
+    [{ NETSCOUT_OIDC_ISSUER: 'not a url', NETSCOUT_OIDC_AUDIENCE: 'x' }, /NETSCOUT_OIDC_ISSUER must be an absolute/],
+    [{ NETSCOUT_OIDC_ISSUER: 'https://id.example.com' }, /NETSCOUT_OIDC_AUDIENCE must be set/],
+  ])('stops the start with one line naming a bad setting (%j)', async (env, message) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'netscout-external-bad-'));
+    dirs.push(dir);
+    await expect(spawnServer(dir, env)).rejects.toThrow(message);
+  });
 });

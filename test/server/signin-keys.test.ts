@@ -33,7 +33,9 @@ const jwks = async () =>
 
 describe('signing keys', () => {
   it('are made on first start, readable by the owner only, and published without their private part', async () => {
-    expect(statSync(path.join(dataDir, 'signing-keys.json')).mode & 0o077).toBe(0);
+    for (const file of ['signing-keys.json', 'demo-site-key.json', 'demo-passwords.json', 'demo-tokens.json']) {
+      expect(statSync(path.join(dataDir, file)).mode & 0o077).toBe(0);
+    }
     const keys = await jwks();
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
