@@ -42,6 +42,12 @@ export function signInSettingsFromEnv(env: Env = process.env): SignInSettings {
   const publicUrl = env.NETSCOUT_PUBLIC_URL
     ? absoluteUrl('NETSCOUT_PUBLIC_URL', env.NETSCOUT_PUBLIC_URL).replace(/\/$/, '')
     : undefined;
+  // The provider's routes are mounted at the root of the origin: an issuer with a path would not match them.
+  if (publicUrl && new URL(publicUrl).origin !== publicUrl) {
+    throw new SettingError(
+      `NETSCOUT_PUBLIC_URL must be an origin (scheme, host, port), not "${publicUrl.slice(0, 100)}"`,
+    );
+  }
   let external: SignInSettings['external'];
   if (env.NETSCOUT_OIDC_ISSUER) {
     const issuer = absoluteUrl('NETSCOUT_OIDC_ISSUER', env.NETSCOUT_OIDC_ISSUER);
