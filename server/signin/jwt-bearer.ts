@@ -2,12 +2,15 @@ import { importJWK, type JWK, type JWTVerifyGetKey, errors as joseErrors, jwtVer
 import type Provider from 'oidc-provider';
 import { type ClientMetadata, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AccountRepository } from '../db/repository.js';
+import { RateLimiter } from '../http/rate-limit.js';
 import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE } from './grants.js';
 
 export { JWT_BEARER } from './grants.js';
 /** The longest an assertion may live (the issue's ceiling). */
 export const MAX_ASSERTION_SECONDS = 5 * 60;
 const TOLERANCE_SECONDS = 5;
+/** Tokens one site may get for one user: 30 at once, then one every 2 seconds (a page view needs one). */
+export const USER_LIMIT = { burst: 30, perSecond: 0.5 };
 
 /** A partner site (a service homepage or portal) whose backend signs its signed-in users over to us. */
 export interface PartnerSite {
@@ -53,6 +56,9 @@ export async function registerJwtBearer(provider: Provider, options: JwtBearerOp
     keys.set(site.clientId, async () => key);
   }
   const tokenEndpoint = options.tokenEndpoint;
+  // Per account as well as per address (the token endpoint's limit): one site exchanging the same user's
+  // session over and over is refused before a token is made.
+  const perUser = new RateLimiter(USER_LIMIT);
 
   const handler = async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     const client = ctx.oidc.client;
@@ -77,6 +83,15 @@ export async function registerJwtBearer(provider: Provider, options: JwtBearerOp
     }
     const user = await options.accounts.findUser(String(payload.sub));
     if (!user) throw new errors.InvalidGrant('the assertion names no known user');
+    const wait = perUser.take(`${client.clientId}\u0000${user.user.id}`);
+    if (wait > 0) {
+      const slowDown = new errors.CustomOIDCProviderError(
+        'slow_down',
+        `too many tokens for this user: retry in ${wait} s`,
+      );
+      Object.assign(slowDown, { status: 429, statusCode: 429 });
+      throw slowDown;
+    }
 
     // The provider ties every token to a grant; this one lives as long as the token (see `ttl.Grant`).
     const grant = new ctx.oidc.provider.Grant({ accountId: user.user.id, clientId: client.clientId });

@@ -117,4 +117,18 @@ describe('the JWT bearer grant (RFC 7523) for partner sites', () => {
     const other = await h.api('/demo/onetouchat/support-token?as=agent', { method: 'POST' });
     expect(other.status).toBe(404);
   });
+
+  it('limits the tokens one site gets for one user, with an OAuth error', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await exchange(await assertion({ sub: h.server.demo.standalonePaid.userId }))).status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(await exchange(await assertion({ sub: h.server.demo.standalonePaid.userId }))).toMatchObject({
+      status: 429,
+      body: { error: 'slow_down' },
+    });
+    // Another user of the same site is not affected.
+    expect((await exchange(await assertion({ sub: h.server.demo.goldLapsed.userId }))).status).toBe(200);
+  });
 });
