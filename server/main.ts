@@ -21,16 +21,18 @@ out();
 out(`NetScout Support API: ${server.url}`);
 out(`  OpenAPI:           ${server.url}/v1/openapi.json`);
 out(`  Sign-in (OpenID):  ${server.oidc.issuer}/.well-known/openid-configuration`);
-out('  Demo pages (open one; the link signs you in as the matching demo customer):');
-const demoPages: [string, keyof typeof server.demo, string][] = [
-  ['onetouchat', 'gold', 'OneTouchAT-like homepage, Gold customer'],
-  ['linksprinter', 'linksprinterPaid', 'LinkSprinter-like homepage, paid Pro customer'],
-  ['linksprinter', 'free', 'LinkSprinter-like homepage, free-plan customer (upgrade path)'],
-  ['portal', 'linksprinterPaid', 'partner portal embedding the widget inline, LinkSprinter Pro customer'],
+out(
+  '  Demo pages (each signs in its demo user through the demo backend, a JWT bearer exchange; switch at the bottom):',
+);
+const demoPages: [string, string, string][] = [
+  ['onetouchat', '', 'OneTouchAT-like homepage, Gold customer'],
+  ['linksprinter', '', 'LinkSprinter-like homepage, paid Pro customer'],
+  ['linksprinter', '?as=free', 'LinkSprinter-like homepage, free-plan customer (upgrade path)'],
+  ['portal', '', 'partner portal embedding the widget inline, LinkSprinter Pro customer'],
 ];
-for (const [page, account, label] of demoPages) {
+for (const [page, query, label] of demoPages) {
   out(`    ${label}:`);
-  out(`      ${server.url}/demo/${page}/?token=${encodeURIComponent(server.demo[account].token)}`);
+  out(`      ${server.url}/demo/${page}/${query}`);
 }
 out();
 out('Demo users (email and password for the sign-in page the widget and the extension open):');
