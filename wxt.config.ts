@@ -45,7 +45,8 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     ...(browser === 'firefox' ? {} : { key: EXTENSION_PUBLIC_KEY }),
-    permissions: ['storage', 'alarms', 'notifications'],
+    // `identity`: the "Sign in" button's web-auth window (identity.launchWebAuthFlow).
+    permissions: ['storage', 'alarms', 'notifications', 'identity'],
     host_permissions: [...SERVICE_HOST_MATCHES, ...DEFAULT_API_MATCHES],
     // Asked for at run time, one origin at a time: another API origin, partner hosts (and `scripting`, to
     // run the content script on those partner hosts).

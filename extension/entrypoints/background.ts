@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { SignInError } from '../../client/sign-in.js';
+import { tokenKeeper } from '../lib/auth.js';
 import { ANY_TAB, FrameTickets } from '../lib/frame-tickets.js';
-import { asBackgroundRequest, asFrameRequest, FRAME_CLOSED_NOTICE } from '../lib/messages.js';
+import { asBackgroundRequest, asFrameRequest, FRAME_CLOSED_NOTICE, type SignInAnswer } from '../lib/messages.js';
 import { caseUrl } from '../lib/notifications.js';
 import { registerPartnerHosts } from '../lib/partners.js';
 import { caseIdFromNotificationId } from '../lib/polling.js';
-import { caseCacheItem, settingsItem, tokenItem } from '../lib/storage.js';
+import { authItem, caseCacheItem, settingsItem, tokenItem } from '../lib/storage.js';
 import { frameSearch, parseFrameSearch, SUPPORT_FRAME_PAGE } from '../lib/support-frame.js';
 import { ensurePolling, markSeen, POLL_ALARM, type PollOutcome, pollOnce, signOutCleanup } from '../lib/sync.js';
 
@@ -47,6 +49,10 @@ export default defineBackground(() => {
       });
   };
   tokenItem.watch(resync);
+  // Signed in or out (a renewal changes only the tokens, and keeps the cases).
+  authItem.watch((next, previous) => {
+    if (next.status !== previous?.status) resync();
+  });
   settingsItem.watch((next, previous) => {
     if (next.apiBase !== previous?.apiBase) resync();
   });
@@ -93,6 +99,37 @@ export default defineBackground(() => {
     if (!request) return undefined;
     if (request.type === 'poll-now') return poll().then((outcome) => outcome.kind);
     if (request.type === 'case-opened') return markSeen(request.caseId).then(() => 'ok');
+    if (request.type === 'access-token') return tokenKeeper.accessToken().catch(() => '');
+    if (request.type === 'sign-in') return answer(signIn());
+    if (request.type === 'sign-out') return answer(signOut());
     return settingsItem.getValue().then((s) => registerPartnerHosts(s.partnerHosts).then(() => 'ok'));
   });
 });
+
+/**
+ * Signs in through the browser's web-auth window. It runs here, not in the popup: the popup closes as soon
+ * as the window takes the focus, and its promise with it.
+ */
+function signIn(): Promise<void> {
+  return tokenKeeper.signIn(
+    (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }) as Promise<string>,
+    browser.identity.getRedirectURL(),
+  );
+}
+
+/** A sign-in or sign-out's outcome, as a message answer (an error does not cross the message boundary). */
+function answer(done: Promise<void>): Promise<SignInAnswer> {
+  return done.then(
+    () => ({ ok: true }) as const,
+    (error: unknown) => ({
+      ok: false,
+      kind: error instanceof SignInError ? error.kind : 'invalid-response',
+      message: (error as Error)?.message ?? String(error),
+    }),
+  );
+}
+
+/** Signs out; an answer `network` when the server could not be told (the tokens are forgotten all the same). */
+async function signOut(): Promise<void> {
+  if (!(await tokenKeeper.signOut())) throw new SignInError('network', 'the server could not be told');
+}

@@ -2,13 +2,27 @@
 export type BackgroundRequest =
   | { type: 'poll-now' }
   | { type: 'case-opened'; caseId: string }
-  | { type: 'partner-hosts-changed' };
+  | { type: 'partner-hosts-changed' }
+  // Sign-in: the background runs the web-auth window and keeps the tokens (one renewal at a time).
+  | { type: 'sign-in' }
+  | { type: 'sign-out' }
+  | { type: 'access-token' };
+
+/** The background's answer to `sign-in` and `sign-out`. */
+export type SignInAnswer = { ok: true } | { ok: false; kind: string; message: string };
 
 /** Narrows an unknown runtime message to a {@link BackgroundRequest}, or `null`. */
 export function asBackgroundRequest(message: unknown): BackgroundRequest | null {
   if (!message || typeof message !== 'object' || !('type' in message)) return null;
   const { type } = message as { type: unknown };
-  if (type === 'poll-now' || type === 'partner-hosts-changed') return { type };
+  if (
+    type === 'poll-now' ||
+    type === 'partner-hosts-changed' ||
+    type === 'sign-in' ||
+    type === 'sign-out' ||
+    type === 'access-token'
+  )
+    return { type };
   if (type === 'case-opened') {
     const caseId = (message as { caseId?: unknown }).caseId;
     return typeof caseId === 'string' && caseId ? { type, caseId } : null;

@@ -7,6 +7,10 @@ import type { AccountCache, CachedCase, CaseCache, PollState } from './storage.j
 /** Everything the popup shows, read from storage. */
 export interface PopupState {
   signedIn: boolean;
+  /** Signed in with the "Sign in" button (so "Sign out" is offered), or its sign-in ended at the server. */
+  session?: 'signed-in' | 'ended' | 'none';
+  /** Why the last sign-in attempt failed, shown under the button. */
+  signInError?: string;
   cases: CaseCache;
   account: AccountCache;
   poll: PollState;
@@ -55,16 +59,36 @@ export function renderPopup(root: HTMLElement, state: PopupState, options: Popup
   const meta = el('p', 'meta', state.refreshing ? t('refreshing') : syncedAt ? t('asOf', [formatDate(syncedAt)]) : '');
   meta.dataset.testid = 'sync-status';
   header.append(meta);
+  if (state.signedIn && state.session === 'signed-in') {
+    const signOut = el('button', 'sign-out', t('signOut'));
+    signOut.type = 'button';
+    signOut.dataset.action = 'sign-out';
+    header.append(signOut);
+  }
   fragment.append(header);
 
   if (!state.signedIn) {
     const box = el('section', 'banner signed-out');
     box.dataset.testid = 'signed-out';
-    box.append(el('h2', undefined, t('signedOutTitle')), el('p', undefined, t('signedOutBody')));
-    const button = el('button', 'primary', t('openOptions'));
-    button.type = 'button';
-    button.dataset.action = 'open-options';
-    box.append(button);
+    box.append(el('h2', undefined, t('signedOutTitle')));
+    if (state.session === 'ended') {
+      const ended = el('p', 'ended', t('signInEnded'));
+      ended.dataset.testid = 'sign-in-ended';
+      box.append(ended);
+    } else box.append(el('p', undefined, t('signedOutBody')));
+    const signIn = el('button', 'primary', t('signIn'));
+    signIn.type = 'button';
+    signIn.dataset.action = 'sign-in';
+    const options = el('button', undefined, t('openOptions'));
+    options.type = 'button';
+    options.dataset.action = 'open-options';
+    box.append(signIn, options);
+    if (state.signInError) {
+      const failed = el('p', 'field-error', t('signInFailed', [state.signInError]));
+      failed.dataset.testid = 'sign-in-error';
+      failed.setAttribute('role', 'alert');
+      box.append(failed);
+    }
     fragment.append(box);
     root.replaceChildren(fragment);
     return;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import {
   type AccountCache,
+  type AuthState,
   type CaseCache,
   type CaseCacheHead,
   DEFAULT_SETTINGS,
@@ -27,15 +28,27 @@ export async function readSettings(): Promise<Settings> {
   return usableSettings({ ...DEFAULT_SETTINGS, ...(settings as Partial<Settings>) });
 }
 
-/** The personal token ('' when signed out). */
+/**
+ * The token to call the API with ('' when signed out): while signed in, the background's access token (it
+ * renews it first when it is about to expire, one renewal at a time); otherwise the pasted personal token.
+ */
 export async function readToken(): Promise<string> {
-  const { token } = await browser.storage.local.get('token');
+  const { token, auth } = await browser.storage.local.get(['token', 'auth']);
+  if ((auth as AuthState | undefined)?.status === 'signed-in') {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'access-token' });
+    if (typeof answer === 'string') return answer;
+  }
   return typeof token === 'string' ? token : '';
 }
+
+/** How the customer is signed in, as the popup shows it (never the tokens themselves). */
+export type Session = 'signed-in' | 'ended' | 'none';
 
 /** What the popup shows, as read from storage. */
 export interface PopupData {
   token: string;
+  /** The "Sign in" button's sign-in: active, ended by the server (refused renewal), or none. */
+  session: Session;
   cases: CaseCache;
   account: AccountCache;
   poll: PollState;
@@ -49,11 +62,18 @@ export interface PopupData {
  */
 export async function readPopupData(options: { head?: boolean } = {}): Promise<PopupData> {
   const casesKey = options.head ? 'caseCacheHead' : 'caseCache';
-  const data = await browser.storage.local.get(['token', casesKey, 'accountCache', 'pollState']);
+  const data = await browser.storage.local.get(['token', 'auth', casesKey, 'accountCache', 'pollState']);
+  const auth = data.auth as AuthState | undefined;
   const cases = (data[casesKey] as CaseCache | CaseCacheHead | undefined) ?? null;
   if (options.head && !cases) return readPopupData(); // Written by an older version: no head yet.
   return {
     token: typeof data.token === 'string' ? data.token : '',
+    session:
+      auth?.status === 'signed-in'
+        ? 'signed-in'
+        : auth?.status === 'signed-out' && auth.reason === 'ended'
+          ? 'ended'
+          : 'none',
     cases: cases ?? EMPTY_CASE_CACHE,
     account: (data.accountCache as AccountCache | undefined) ?? EMPTY_ACCOUNT_CACHE,
     poll: (data.pollState as PollState | undefined) ?? INITIAL_POLL_STATE,

@@ -96,6 +96,25 @@ export function usableSettings(settings: Settings): Settings {
   return normalizeApiBase(settings.apiBase) === null ? { ...settings, apiBase: DEFAULT_API_BASE } : settings;
 }
 
+/**
+ * The customer's sign-in (the "Sign in" button: authorization code with PKCE). `signed-out` says why, for
+ * the popup: `ended` when the server refused to renew it (expired or revoked elsewhere).
+ */
+export type AuthState =
+  | { status: 'signed-out'; reason: 'never' | 'signed-out' | 'ended' }
+  | {
+      status: 'signed-in';
+      /** The API origin the tokens are for: never sent anywhere else. */
+      apiBase: string;
+      accessToken: string;
+      /** Rotates on every refresh: the newest is kept. */
+      refreshToken: string | null;
+      /** When the access token expires (ISO 8601, this computer's clock). */
+      expiresAt: string;
+    };
+
+export const SIGNED_OUT: AuthState = { status: 'signed-out', reason: 'never' };
+
 /** What the popup needs of a case: small enough that 500 of them render and store quickly. */
 export interface CachedCase {
   id: string;

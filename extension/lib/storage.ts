@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import {
   type AccountCache,
+  type AuthState,
   type CaseCache,
   type CaseCacheHead,
   caseCacheHead,
@@ -16,6 +17,7 @@ import {
   migrateSettingsV1toV2,
   type PollState,
   type Settings,
+  SIGNED_OUT,
 } from './storage-schema.js';
 
 export * from './storage-schema.js';
@@ -29,6 +31,9 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** The personal API token: local only, read by the background and by the content script's widget. */
 export const tokenItem = storage.defineItem<string>('local:token', { fallback: '', version: 1 });
+
+/** The sign-in's tokens (local only, like the personal token); written by the background alone. */
+export const authItem = storage.defineItem<AuthState>('local:auth', { fallback: SIGNED_OUT, version: 1 });
 
 /** The customer's cases as last fetched, with the cursor of the next poll and the news. */
 export const caseCacheItem = storage.defineItem<CaseCache>('local:caseCache', {

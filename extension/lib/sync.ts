@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ApiError, SupportApiClient } from '../../client/api.js';
+import { hasCredential, tokenKeeper } from './auth.js';
 import { planNotifications, type Translate } from './notifications.js';
 import { badgeText, markCaseSeen, mergeCases, nextPollDelayMinutes } from './polling.js';
 import {
@@ -14,7 +15,6 @@ import {
   pollStateItem,
   saveCaseCache,
   settingsItem,
-  tokenItem,
   usableSettings,
 } from './storage.js';
 
@@ -25,6 +25,8 @@ export interface SyncDependencies {
   now: () => Date;
   t: Translate;
   fetch?: typeof fetch;
+  /** The access token to call the API with ('' when signed out): the background's {@link tokenKeeper}. */
+  accessToken?: () => Promise<string>;
 }
 
 export type PollOutcome =
@@ -38,20 +40,21 @@ export type PollOutcome =
  * normal interval, or a backoff after a failure). Signed out (no token) or a rejected token: no polling.
  */
 export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
-  const [settings, token, cache, previousState] = await Promise.all([
+  const [settings, cache, previousState] = await Promise.all([
     settingsItem.getValue(),
-    tokenItem.getValue(),
     caseCacheItem.getValue(),
     pollStateItem.getValue(),
   ]);
-  if (!token) {
-    await signOutCleanup();
-    return { kind: 'signed-out' };
-  }
+  const accessToken = deps.accessToken ?? (() => tokenKeeper.accessToken());
   // Never the token to a refused address (plain http to another computer), whatever storage holds.
-  const api = new SupportApiClient(usableSettings(settings).apiBase, async () => token, { fetch: deps.fetch });
+  const api = new SupportApiClient(usableSettings(settings).apiBase, accessToken, { fetch: deps.fetch });
   const now = deps.now();
   try {
+    // Renewed here if it is about to expire; a refused renewal is a sign-out.
+    if (!(await accessToken())) {
+      await signOutCleanup();
+      return { kind: 'signed-out' };
+    }
     const me = await api.me();
     const [calendar, cases] = await Promise.all([
       api.calendar(undefined, undefined, { from: isoDate(now, 0), to: isoDate(now, 14) }),
@@ -127,8 +130,7 @@ export async function schedulePoll(minutes: number): Promise<void> {
 
 /** Makes sure polling runs when signed in (and stops when not), e.g. after a restart. */
 export async function ensurePolling(): Promise<'polling' | 'signed-out'> {
-  const token = await tokenItem.getValue();
-  if (!token) {
+  if (!(await hasCredential())) {
     await signOutCleanup();
     return 'signed-out';
   }

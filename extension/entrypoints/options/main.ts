@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { SupportApiClient } from '../../../client/api.js';
+import type { SignInAnswer } from '../../lib/messages.js';
 import { parsePartnerHost, partnerOrigins } from '../../lib/partners.js';
-import { checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
+import { readToken } from '../../lib/settings-reader.js';
+import { authItem, checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
 
 async function main(): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: message keys are data from _locales.
@@ -66,11 +68,43 @@ async function main(): Promise<void> {
     const apiBase = await grantedApiBase();
     if (!apiBase) return;
     try {
-      const me = await new SupportApiClient(apiBase, async () => tokenInput.value.trim()).me();
+      // The pasted token when there is one, else the sign-in's access token (renewed by the background).
+      const typed = tokenInput.value.trim();
+      const me = await new SupportApiClient(apiBase, async () => typed || (await readToken())).me();
       say(status, t('testOk', [me.user.name]));
     } catch (error) {
       say(status, t('testFailed', [(error as Error).message]), true);
     }
+  });
+
+  const signInStatus = document.getElementById('sign-in-status') as HTMLElement;
+  const signInButton = document.getElementById('sign-in') as HTMLButtonElement;
+  const signOutButton = document.getElementById('sign-out') as HTMLButtonElement;
+  const showAuth = async () => {
+    const auth = await authItem.getValue();
+    const signedIn = auth.status === 'signed-in';
+    signInButton.hidden = signedIn;
+    signOutButton.hidden = !signedIn;
+    if (signedIn) say(signInStatus, t('signedInAs', [auth.apiBase]));
+    else if (auth.reason === 'ended') say(signInStatus, t('signInEnded'), true);
+    else say(signInStatus, t('signedOutStatus'));
+  };
+  await showAuth();
+  authItem.watch(() => void showAuth());
+
+  signInButton.addEventListener('click', async () => {
+    const apiBase = await grantedApiBase();
+    if (!apiBase) return;
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), apiBase });
+    say(signInStatus, t('signingIn'));
+    const outcome = (await browser.runtime.sendMessage({ type: 'sign-in' })) as SignInAnswer;
+    if (outcome.ok) await showAuth();
+    else say(signInStatus, t('signInFailed', [outcome.message]), true);
+  });
+  signOutButton.addEventListener('click', async () => {
+    const outcome = (await browser.runtime.sendMessage({ type: 'sign-out' })) as SignInAnswer;
+    await showAuth();
+    if (!outcome.ok) say(signInStatus, t('signOutUnconfirmed'), true);
   });
 
   const partnerForm = document.getElementById('partners') as HTMLFormElement;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { catalogFromLocales } from '../../lib/catalog.js';
+import type { SignInAnswer } from '../../lib/messages.js';
 import { type PopupState, renderPopup } from '../../lib/popup-view.js';
 import { type PopupData, readPopupData } from '../../lib/settings-reader.js';
 
@@ -9,7 +10,7 @@ export const FIRST_RENDER_MARK = 'netscout-popup-rendered';
 export const COMPLETE_RENDER_MARK = 'netscout-popup-complete';
 
 /** The storage keys whose change redraws the popup. */
-const WATCHED = new Set(['token', 'caseCache', 'accountCache', 'pollState']);
+const WATCHED = new Set(['token', 'auth', 'caseCache', 'accountCache', 'pollState']);
 
 async function main(): Promise<void> {
   performance.mark('netscout-popup-start');
@@ -34,13 +35,11 @@ async function main(): Promise<void> {
   const catalog = catalogFromLocales(t);
 
   let refreshing = true;
-  const stateOf = ({ token, cases, account, poll }: PopupData): PopupState => ({
-    signedIn: token !== '',
-    cases,
-    account,
-    poll,
-    refreshing: refreshing && token !== '',
-  });
+  let signInError: string | undefined;
+  const stateOf = ({ token, session, cases, account, poll }: PopupData): PopupState => {
+    const signedIn = token !== '' || session === 'signed-in';
+    return { signedIn, session, signInError, cases, account, poll, refreshing: refreshing && signedIn };
+  };
   // Deadlines are the server's: count down on its clock, as the widget does.
   const serverNow = (data: PopupData) => new Date(Date.now() + (data.account.clockSkewMs ?? 0));
   const render = async () => {
@@ -65,6 +64,15 @@ async function main(): Promise<void> {
     const target = event.target instanceof Element ? event.target : null;
     if (target?.closest('[data-action="open-options"]')) {
       void browser.runtime.openOptionsPage();
+      return;
+    }
+    if (target?.closest('[data-action="sign-in"]') || target?.closest('[data-action="sign-out"]')) {
+      const type = target.closest('[data-action="sign-in"]') ? 'sign-in' : 'sign-out';
+      // The background runs it: this popup closes when the sign-in window takes the focus.
+      void (browser.runtime.sendMessage({ type }) as Promise<SignInAnswer>).then(async (outcome) => {
+        signInError = outcome.ok || outcome.kind === 'cancelled' ? undefined : outcome.message;
+        await render();
+      });
       return;
     }
     const link = target?.closest<HTMLAnchorElement>('a.case-link');
