@@ -64,8 +64,15 @@ export async function discover(apiBase: string, clientId: string, fetchImpl?: ty
   return { as, client: { client_id: clientId } };
 }
 
-/** The authorization request (code, PKCE S256, state and nonce) to open in the sign-in window. */
-export async function authorizationRequest(server: AuthServer, redirectUri: string): Promise<PendingAuthorization> {
+/**
+ * The authorization request (code, PKCE S256, state and nonce) to open in the sign-in window. `extra`
+ * parameters go along, such as `prompt: 'login'`.
+ */
+export async function authorizationRequest(
+  server: AuthServer,
+  redirectUri: string,
+  extra: Record<string, string> = {},
+): Promise<PendingAuthorization> {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
@@ -79,6 +86,7 @@ export async function authorizationRequest(server: AuthServer, redirectUri: stri
     code_challenge_method: 'S256',
     state,
     nonce,
+    ...extra,
   };
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   return { url: url.href, redirectUri, verifier, state, nonce };
@@ -159,9 +167,11 @@ export async function signInWithWebAuthFlow(input: {
   launch: WebAuthFlow;
   now: () => Date;
   fetch?: typeof fetch;
+  /** Extra authorization parameters (`prompt`, `ui_locales`, `login_hint`). */
+  extra?: Record<string, string>;
 }): Promise<TokenSet> {
   const server = await discover(input.apiBase, input.clientId, input.fetch);
-  const pending = await authorizationRequest(server, input.redirectUri);
+  const pending = await authorizationRequest(server, input.redirectUri, input.extra);
   let callback: string;
   try {
     callback = await input.launch(pending.url);

@@ -77,6 +77,10 @@ export class TokenKeeper {
       launch,
       now: this.#deps.now,
       fetch: this.#deps.fetch,
+      // "Sign out" revokes the tokens but cannot end the server's session cookie in the web-auth window
+      // (no end-session endpoint): without `prompt=login`, the next "Sign in" would silently be the same
+      // person again, whoever now sits at this browser.
+      extra: { prompt: 'login', ui_locales: uiLanguage() },
     });
     await authItem.setValue({ status: 'signed-in', apiBase, ...tokens });
   }
@@ -138,6 +142,11 @@ export class TokenKeeper {
     }
     return server;
   }
+}
+
+/** The browser's language for the sign-in page (`en`, `fr`; the server picks the nearest it has). */
+function uiLanguage(): string {
+  return globalThis.navigator?.language ?? 'en';
 }
 
 /** The background's one keeper (its own clock). */
