@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, extensionPage } from './_lib/extension-pages.js';
+import { api, extensionPage, supportFrame } from './_lib/extension-pages.js';
 import { type Harness, startHarness } from './_lib/harness.js';
 
 /** The extension APIs, as the service worker sees them (these functions run there, not in Node). */
@@ -60,6 +60,9 @@ describe('signing in from the extension (launchWebAuthFlow, code + PKCE, against
       document.getElementById('sign-in-status')?.textContent?.startsWith('Signed in'),
     );
     expect(await options.isVisible('#sign-out')).toBe(true);
+    // The connection test uses the sign-in when no personal token is typed.
+    await options.click('#test');
+    await options.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Connected as '));
     await options.close();
 
     const auth = await storedAuth();
@@ -95,6 +98,17 @@ describe('signing in from the extension (launchWebAuthFlow, code + PKCE, against
     expect(await popup.locator('a.new-incident').first().textContent()).toContain('OneTouchAT.com');
     expect(await popup.isVisible('button[data-action="sign-out"]')).toBe(true);
     await popup.close();
+  });
+
+  it('gives the support frame’s widget the access token (its tokenProvider)', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://onetouchat.com/');
+    await page.waitForFunction(() => document.documentElement.dataset.netscoutExtension === 'assistance');
+    await page.click('#assistance-link');
+    const widget = (await supportFrame(h, page)).locator('netscout-support');
+    await widget.locator('[data-testid="gold"]').waitFor();
+    expect(await widget.locator('[data-testid="gold"]').textContent()).toContain('Gold support is active');
+    await page.close();
   });
 
   it('renews an expiring access token once, however many pages ask at the same moment', async () => {
