@@ -176,8 +176,8 @@ describe('the support frame’s token (readToken)', () => {
       refreshToken: 'r',
       expiresAt: new Date(Date.now() + 600_000).toISOString(),
     });
-    fakeBrowser.runtime.onMessage.addListener((message: { type?: string }) =>
-      message.type === 'access-token' ? Promise.resolve('fresh-access-token') : undefined,
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+      (message as { type?: string }).type === 'access-token' ? Promise.resolve('fresh-access-token') : undefined,
     );
     expect(await readToken()).toBe('fresh-access-token');
   });
