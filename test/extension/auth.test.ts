@@ -154,6 +154,23 @@ describe('the sign-in tokens in storage.local', () => {
     expect(((await refused.json()) as { error: string }).error).toBe('invalid_grant');
   });
 
+  it('are not stored when the window is closed, or answers for another sign-in (state)', async () => {
+    const { keeper } = keeperAt(Date.now());
+    const closed: WebAuthFlow = async () => {
+      throw new Error('The user did not approve access.');
+    };
+    await expect(keeper.signIn(closed, REDIRECT_URI)).rejects.toMatchObject({ kind: 'cancelled' });
+    // An attacker's own authorization response (a real code, another state) handed to this sign-in.
+    const gold = server.demo.gold;
+    const forged: WebAuthFlow = async (url) => {
+      const callback = new URL(await webAuthAs(gold.email, gold.password)(url));
+      callback.searchParams.set('state', 'attacker-state');
+      return callback.href;
+    };
+    await expect(keeper.signIn(forged, REDIRECT_URI)).rejects.toMatchObject({ kind: 'invalid-response' });
+    expect(await authItem.getValue()).toEqual({ status: 'signed-out', reason: 'never' });
+  });
+
   it('serve the background poll: the account is fetched with the JWT access token', async () => {
     const { keeper } = await signedInKeeper();
     const outcome = await pollOnce({

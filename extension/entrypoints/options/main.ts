@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), apiBase });
     say(signInStatus, t('signingIn'));
     const outcome = (await browser.runtime.sendMessage({ type: 'sign-in' })) as SignInAnswer;
-    if (outcome.ok) await showAuth();
+    // Closing the sign-in window is the customer's own choice, not an error.
+    if (outcome.ok || outcome.kind === 'cancelled') await showAuth();
     else say(signInStatus, t('signInFailed', [outcome.message]), true);
   });
   signOutButton.addEventListener('click', async () => {
