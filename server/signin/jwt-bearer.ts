@@ -3,14 +3,12 @@ import type Provider from 'oidc-provider';
 import { type ClientMetadata, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AccountRepository } from '../db/repository.js';
 import { RateLimiter } from '../http/rate-limit.js';
-import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE } from './grants.js';
+import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE, slowDown, USER_LIMIT } from './grants.js';
 
 export { JWT_BEARER } from './grants.js';
 /** The longest an assertion may live (the issue's ceiling). */
 export const MAX_ASSERTION_SECONDS = 5 * 60;
 const TOLERANCE_SECONDS = 5;
-/** Tokens one site may get for one user: 30 at once, then one every 2 seconds (a page view needs one). */
-export const USER_LIMIT = { burst: 30, perSecond: 0.5 };
 
 /** A partner site (a service homepage or portal) whose backend signs its signed-in users over to us. */
 export interface PartnerSite {
@@ -84,14 +82,7 @@ export async function registerJwtBearer(provider: Provider, options: JwtBearerOp
     const user = await options.accounts.findUser(String(payload.sub));
     if (!user) throw new errors.InvalidGrant('the assertion names no known user');
     const wait = perUser.take(`${client.clientId}\u0000${user.user.id}`);
-    if (wait > 0) {
-      const slowDown = new errors.CustomOIDCProviderError(
-        'slow_down',
-        `too many tokens for this user: retry in ${wait} s`,
-      );
-      Object.assign(slowDown, { status: 429, statusCode: 429 });
-      throw slowDown;
-    }
+    if (wait > 0) throw slowDown(wait);
 
     // The provider ties every token to a grant; this one lives as long as the token (see `ttl.Grant`).
     const grant = new ctx.oidc.provider.Grant({ accountId: user.user.id, clientId: client.clientId });

@@ -1,8 +1,9 @@
 import Provider, { type ClientMetadata, type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AccountRepository, AuthorizationStore } from '../db/repository.js';
+import { RateLimiter } from '../http/rate-limit.js';
 import { repositoryAdapter } from './adapter.js';
-import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE } from './grants.js';
+import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE, slowDown, USER_LIMIT } from './grants.js';
 import type { ServerKeys } from './keys.js';
 
 const DAY_SECONDS = 86_400;
@@ -46,6 +47,7 @@ export interface AuthorizationServerOptions {
  */
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { audience, accounts } = options;
+  const refreshes = new RateLimiter(USER_LIMIT);
   const configuration: Configuration = {
     adapter: repositoryAdapter(options.store),
     clients: options.clients,
@@ -70,7 +72,13 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       Grant: (_ctx, _grant, client) =>
         client?.grantTypes?.includes(JWT_BEARER) ? ACCESS_TOKEN_SECONDS : 14 * DAY_SECONDS,
     },
-    rotateRefreshToken: true,
+    // Called once the refresh token is found good, with its account known: the place to limit refreshes per
+    // account as well as per address (the token endpoint's limit) before anything is issued.
+    rotateRefreshToken: (ctx) => {
+      const wait = refreshes.take(String(ctx.oidc.entities.RefreshToken?.accountId));
+      if (wait > 0) throw slowDown(wait);
+      return true;
+    },
     // Every first-party client that may refresh gets a refresh token, without `offline_access` (which OpenID
     // Connect honours only with `prompt=consent`); one asked without it ends with the sign-in session.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
