@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshAtServer as refreshAtServerOf } from '../_lib/oauth.js';
 import { api, extensionPage, supportFrame } from './_lib/extension-pages.js';
 import { type Harness, startHarness } from './_lib/harness.js';
 
@@ -27,17 +28,7 @@ afterAll(async () => {
 const storedAuth = async () =>
   (await h.worker.evaluate(() => chrome.storage.local.get('auth'))).auth as StoredAuth | undefined;
 
-/** The refresh-token grant, as any client could send it (the server's answer to an old or revoked token). */
-const refreshAtServer = (refreshToken: string) =>
-  fetch(`${h.server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: 'netscout-extension',
-      refresh_token: refreshToken,
-    }),
-  });
+const refreshAtServer = (refreshToken: string) => refreshAtServerOf(h.server.url, refreshToken);
 
 /** The server's sign-in page, in the browser's web-auth window, filled in as the customer does. */
 async function signInInAuthWindow(window: Page, email: string, password: string): Promise<void> {

@@ -10,6 +10,7 @@ import { readToken } from '../../extension/lib/settings-reader.js';
 import { authItem, DEFAULT_SETTINGS, settingsItem, tokenItem } from '../../extension/lib/storage.js';
 import { pollOnce } from '../../extension/lib/sync.js';
 import { type RunningServer, startServer } from '../../server/index.js';
+import { refreshAtServer as refreshAtServerOf } from '../_lib/oauth.js';
 import { CookieJar, csrfOf } from '../server/_lib/signin.js';
 
 /** The background's keeper of the sign-in, with WXT's fake browser, against the real reference server. */
@@ -67,16 +68,7 @@ const stored = async () => {
   return auth;
 };
 
-const refreshAtServer = (refreshToken: string) =>
-  fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: 'netscout-extension',
-      refresh_token: refreshToken,
-    }),
-  });
+const refreshAtServer = (refreshToken: string) => refreshAtServerOf(server.url, refreshToken);
 
 beforeEach(async () => {
   fakeBrowser.reset();
