@@ -1,15 +1,18 @@
 import type { FirstResponseCountdown } from '../core/countdown.js';
 import { type ClientCatalog, fill } from './messages.js';
 
-/** "Fri 27 Nov, 10:00" in the customer's locale and zone. */
+/**
+ * "Fri, Nov 27, 10:00 AM EST" / "ven. 27 nov., 16:00 UTC+1": in the customer's locale (its own 12/24-hour
+ * convention) and zone, with the zone's name, since the customer and the engineer may not share one.
+ */
 export function formatDateTime(iso: string | Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
-    hourCycle: 'h23',
+    timeZoneName: 'short',
     timeZone,
   }).format(new Date(iso));
 }

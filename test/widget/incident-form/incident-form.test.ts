@@ -83,7 +83,7 @@ describe('the new-incident form', () => {
     expect(submitted!.caseNumber).to.be.a('string');
     expect(text(el, '[data-testid="submitted"] h3')).to.equal(`Incident received: case ${submitted!.caseNumber}`);
     // Received on Thanksgiving (a holiday, Friday too): the 2-hour clock starts Saturday 00:00 New York.
-    expect(text(el, '[data-testid="due-by"]')).to.equal('First response due by Sat, Nov 28, 02:00 (your time).');
+    expect(text(el, '[data-testid="due-by"]')).to.equal('First response due by Sat, Nov 28, 2:00 AM EST (your time).');
     expect(text(el, '[data-testid="delayed-by"]')).to.contain('Thanksgiving and the day after Thanksgiving');
     expect(($(el, '[data-testid="submitted"] a') as HTMLAnchorElement).href).to.contain('myaccount');
     const stored = await apiGet<Case>('holiday', `/v1/cases/${submitted!.caseId}`, 'gold');

@@ -108,7 +108,7 @@ describe('French', () => {
     const el = await opened('fr', 'gold');
     expect(text(el, 'h2')).to.equal('Assistance NETSCOUT');
     expect(text(el, '[data-testid="support-status"]')).to.equal(
-      'Le support est fermé aujourd’hui (Thanksgiving). Réouverture samedi 06:00 (heure locale).',
+      'Le support est fermé aujourd’hui (Thanksgiving). Réouverture samedi 06:00 UTC+1 (heure locale).',
     );
     expect(text(el, '[data-testid="english-only"]')).to.equal('Nos ingénieurs répondent uniquement en anglais.');
     expect(text(el)).to.contain('Contactez un ingénieur par téléphone, e-mail et formulaire web');
@@ -119,7 +119,7 @@ describe('French', () => {
   it('gives the due time in French and names the holidays that moved it', async () => {
     const el = await VIEWS['incident-submitted']!('fr');
     expect(text(el, '[data-testid="due-by"]')).to.equal(
-      'Première réponse attendue au plus tard le sam. 28 nov., 08:00 (heure locale).',
+      'Première réponse attendue au plus tard le sam. 28 nov., 08:00 UTC+1 (heure locale).',
     );
     expect(text(el, '[data-testid="delayed-by"]')).to.equal(
       'Le support est fermé pour Thanksgiving et le lendemain de Thanksgiving, ce qui repousse ce délai.',

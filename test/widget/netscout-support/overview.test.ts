@@ -57,20 +57,20 @@ describe('the overview', () => {
     expect($(el, '[data-view="upgrade"]')).to.not.equal(null);
   });
 
-  it('says support is closed today for Thanksgiving and reopens Saturday 00:00 in the customer’s time', async () => {
+  it('says support is closed today for Thanksgiving and reopens Saturday 12:00 AM EST in the customer’s time', async () => {
     const el = mount({ account: 'gold', timeZone: 'America/New_York' });
     await ready(el);
     const status = $(el, '[data-testid="support-status"]')!;
     expect(status.dataset.open).to.equal('false');
     expect(text(el, '[data-testid="support-status"]')).to.equal(
-      'Support is closed today for Thanksgiving. It reopens Saturday 00:00 (your time).',
+      'Support is closed today for Thanksgiving. It reopens Saturday, 12:00 AM EST (your time).',
     );
   });
 
-  it('gives the reopening in the customer’s own zone (Paris: Saturday 06:00)', async () => {
+  it('gives the reopening in the customer’s own zone (Paris: Saturday 6:00 AM GMT+1)', async () => {
     const el = mount({ account: 'gold', timeZone: 'Europe/Paris' });
     await ready(el);
-    expect(text(el, '[data-testid="support-status"]')).to.contain('reopens Saturday 06:00');
+    expect(text(el, '[data-testid="support-status"]')).to.contain('reopens Saturday, 6:00 AM GMT+1');
   });
 
   it('says support is open on an ordinary day', async () => {

@@ -21,9 +21,10 @@ describe('widget building blocks', () => {
     expect(resolveLocale(undefined, [])).to.equal('en');
   });
 
-  it('writes a due time in the customer’s zone and language', () => {
-    expect(formatDateTime('2026-11-28T07:00:00Z', 'en-GB', 'America/New_York')).to.equal('Sat 28 Nov, 02:00');
-    expect(formatDateTime('2026-11-28T07:00:00Z', 'fr', 'Europe/Paris')).to.equal('sam. 28 nov., 08:00');
+  it('writes a due time in the customer’s zone, named, with the locale’s 12/24-hour convention', () => {
+    expect(formatDateTime('2026-11-28T07:00:00Z', 'en-US', 'America/New_York')).to.equal('Sat, Nov 28, 2:00 AM EST');
+    expect(formatDateTime('2026-11-28T07:00:00Z', 'en-GB', 'America/New_York')).to.equal('Sat 28 Nov, 02:00 GMT-5');
+    expect(formatDateTime('2026-11-28T07:00:00Z', 'fr', 'Europe/Paris')).to.equal('sam. 28 nov., 08:00 UTC+1');
   });
 
   it('writes countdowns to the minute, two units at most, days only when there are some', () => {

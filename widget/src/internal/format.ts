@@ -13,16 +13,19 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/** "Saturday 00:00" when within the coming week, else with the date: "Saturday 5 December, 00:00". */
+/**
+ * "Saturday 12:00 AM EST" when within the coming week, else with the date; the locale's own 12/24-hour
+ * convention and the zone's name.
+ */
 export function formatReopening(iso: string, now: Date, locale: string, timeZone: string): string {
   const at = new Date(iso);
   const soon = at.getTime() - now.getTime() < 6 * 86_400_000;
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     ...(soon ? {} : { day: 'numeric', month: 'long' }),
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
-    hourCycle: 'h23',
+    timeZoneName: 'short',
     timeZone,
   }).format(at);
 }
