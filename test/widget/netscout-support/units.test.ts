@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { render } from 'lit';
 import { formatDateTime, formatDuration } from '../../../client/format.js';
 import { catalogFor } from '../../../client/messages.js';
+import { supportHolidays } from '../../../core/holidays.js';
+import { renderOverview } from '../../../widget/src/components/netscout-support/overview.js';
 import { resolveLocale } from '../../../widget/src/i18n/index.js';
-import { safeHref } from '../../../widget/src/internal/format.js';
+import { nextClosure, safeHref } from '../../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../../widget/src/internal/outbox.js';
+import { uiFor } from '../../../widget/src/internal/ui.js';
 
 describe('widget building blocks', () => {
   it('links only to http(s) URLs from the server', () => {
@@ -55,5 +59,37 @@ describe('widget building blocks', () => {
     } finally {
       Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
     }
+  });
+});
+
+describe('the next support closure', () => {
+  const holidays = [...supportHolidays(2026), ...supportHolidays(2027)];
+  const calendarAt = (now: string) => ({ now, zone: 'America/New_York', holidays });
+
+  it('names Christmas Eve and Day, with their first date, twelve days ahead', () => {
+    const next = nextClosure(calendarAt('2026-12-12T15:00:00Z'));
+    expect(next?.date).to.equal('2026-12-24');
+    expect(next?.ids.map((h) => h.id)).to.deep.equal(['christmas-eve', 'christmas-day']);
+  });
+
+  it('says nothing when the next closure is more than 14 days ahead', () => {
+    expect(nextClosure(calendarAt('2026-12-02T15:00:00Z'))).to.equal(null);
+  });
+
+  it('is shown on the overview under "Support is open now", in the customer’s language', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const ui = uiFor('en-US', 'America/New_York');
+    const calendar = { ...calendarAt('2026-12-12T15:00:00Z'), open: true, closure: null, nextOpening: '' };
+    const input = { ui, calendar, me: null, subscription: undefined, service: 'linksprinter', onUpgrade() {} };
+    render(renderOverview(input), host);
+    expect(host.querySelector('[data-testid="next-closure"]')?.textContent?.trim()).to.equal(
+      'Support will be closed for Christmas Eve and Christmas Day, from December 24, 2026.',
+    );
+    render(renderOverview({ ...input, ui: uiFor('fr', 'Europe/Paris') }), host);
+    expect(host.querySelector('[data-testid="next-closure"]')?.textContent?.trim()).to.equal(
+      'Le support sera fermé (la veille de Noël et Noël) à partir du 24 décembre 2026.',
+    );
+    host.remove();
   });
 });

@@ -67,6 +67,7 @@ export const en: Messages = {
     },
     open: 'Support is open now.',
     closed: (holiday, reopens) => `Support is closed today for ${holiday}. It reopens ${reopens} (your time).`,
+    nextClosure: (holidays, date) => `Support will be closed for ${holidays}, from ${date}.`,
     englishOnly: '',
     myAccount: 'Open My Account',
     submitViaMyAccount: 'Your incidents also appear in My Account, under submitted incidents.',

@@ -72,6 +72,7 @@ export const fr: Messages = {
     open: 'Le support est ouvert en ce moment.',
     closed: (holiday, reopens) =>
       `Le support est fermé aujourd’hui (${holiday}). Réouverture ${reopens} (heure locale).`,
+    nextClosure: (holidays, date) => `Le support sera fermé (${holidays}) à partir du ${date}.`,
     englishOnly: 'Nos ingénieurs répondent uniquement en anglais.',
     myAccount: 'Ouvrir My Account',
     submitViaMyAccount: 'Vos incidents figurent aussi dans My Account, parmi les incidents soumis.',

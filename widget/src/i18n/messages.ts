@@ -42,6 +42,8 @@ export interface Messages {
     upgrade: Record<UpgradePath, string>;
     open: string;
     closed: (holiday: string, reopens: string) => string;
+    /** The next closure within two weeks: "Christmas Eve and Christmas Day", "Thursday 24 December". */
+    nextClosure: (holidays: string, date: string) => string;
     englishOnly: string;
     myAccount: string;
     submitViaMyAccount: string;

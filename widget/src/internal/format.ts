@@ -1,3 +1,4 @@
+import type { SupportCalendar } from '../../../core/api/schemas.js';
 /** The browser's own time zone, as an IANA name. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -54,4 +55,24 @@ export function safeHref(url: string | null | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How far ahead the overview names the next support closure. */
+const NEXT_CLOSURE_DAYS = 14;
+
+/**
+ * The next run of support holidays after today (in the support zone, from the server's `now`) when it
+ * starts within two weeks: its holidays (consecutive days) and first date; else null.
+ */
+export function nextClosure(
+  calendar: Pick<SupportCalendar, 'now' | 'zone' | 'holidays'>,
+): { ids: { id: string; name: string }[]; date: string } | null {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: calendar.zone }).format(new Date(calendar.now));
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const ahead = calendar.holidays.filter((h) => h.date > today).sort((a, b) => a.date.localeCompare(b.date));
+  const first = ahead[0];
+  if (!first || day(first.date) - day(today) > NEXT_CLOSURE_DAYS) return null;
+  const run = [first];
+  for (const h of ahead.slice(1)) if (day(h.date) - day(run[run.length - 1]!.date) === 1) run.push(h);
+  return { ids: run.map(({ id, name }) => ({ id, name })), date: first.date };
 }

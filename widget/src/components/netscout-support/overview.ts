@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { holidayName } from '../../../../client/format.js';
+import { formatList, holidayName } from '../../../../client/format.js';
 import type { Entitlement, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { findPlan, findService } from '../../../../core/catalog.js';
-import { formatDate, formatReopening, safeHref } from '../../internal/format.js';
+import { formatDate, formatReopening, nextClosure, safeHref } from '../../internal/format.js';
 import type { Ui } from '../../internal/ui.js';
 
 /** What the overview shows, and what its upgrade button does. */
@@ -60,7 +60,19 @@ function renderSupportHours(input: OverviewInput): TemplateResult {
   const m = input.ui.messages;
   const calendar = input.calendar!;
   if (calendar.open || !calendar.closure) {
-    return html`<p class="notice" data-testid="support-status" data-open="true">${m.overview.open}</p>`;
+    const next = nextClosure(calendar);
+    const names = next?.ids.map((h) => holidayName(m.client, h.id, h.name));
+    return html`<p class="notice" data-testid="support-status" data-open="true">${m.overview.open}</p>
+      ${
+        next && names
+          ? html`<p class="notice" data-testid="next-closure">
+              ${m.overview.nextClosure(
+                formatList(names, input.ui.lang),
+                formatDate(`${next.date}T12:00:00Z`, input.ui.locale, 'UTC'),
+              )}
+            </p>`
+          : nothing
+      }`;
   }
   const holiday = holidayName(m.client, calendar.closure.holiday.id, calendar.closure.holiday.name);
   const reopens = formatReopening(calendar.closure.reopensAt, new Date(calendar.now), input.ui.locale, input.ui.zone);
