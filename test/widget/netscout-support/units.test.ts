@@ -5,7 +5,7 @@ import { catalogFor } from '../../../client/messages.js';
 import { supportHolidays } from '../../../core/holidays.js';
 import { renderOverview } from '../../../widget/src/components/netscout-support/overview.js';
 import { resolveLocale } from '../../../widget/src/i18n/index.js';
-import { nextClosure, safeHref } from '../../../widget/src/internal/format.js';
+import { formatReopening, nextClosure, safeHref } from '../../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../../widget/src/internal/outbox.js';
 import { uiFor } from '../../../widget/src/internal/ui.js';
 
@@ -91,5 +91,23 @@ describe('the next support closure', () => {
       'Le support sera fermé (la veille de Noël et Noël) à partir du 24 décembre 2026.',
     );
     host.remove();
+  });
+});
+
+describe('the reopening time', () => {
+  // Friday after Thanksgiving, 10:00 in New York; support reopens at midnight New York (21:00 Friday in Los Angeles).
+  const now = new Date('2026-11-27T15:00:00Z');
+  const reopens = '2026-11-28T05:00:00Z';
+
+  it('says "today" when support reopens on the customer’s own today', () => {
+    expect(formatReopening(reopens, now, 'en-US', 'America/Los_Angeles')).to.equal('today, 9:00 PM PST');
+    expect(formatReopening(reopens, now, 'fr', 'America/Los_Angeles')).to.equal('aujourd’hui, 21:00 UTC−8');
+  });
+
+  it('says "tomorrow" for the next day and the weekday further ahead', () => {
+    expect(formatReopening(reopens, now, 'en-US', 'America/New_York')).to.equal('tomorrow, 12:00 AM EST');
+    expect(formatReopening(reopens, new Date('2026-11-26T15:00:00Z'), 'en-US', 'America/New_York')).to.equal(
+      'Saturday, 12:00 AM EST',
+    );
   });
 });

@@ -15,19 +15,25 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /**
- * "Saturday 12:00 AM EST" when within the coming week, else with the date; the locale's own 12/24-hour
+ * "today, 9:00 PM EST" / "tomorrow, …" when the reopening falls on the customer's today or tomorrow, else
+ * "Saturday, 12:00 AM EST" within the coming week, else with the date; the locale's own 12/24-hour
  * convention and the zone's name.
  */
 export function formatReopening(iso: string, now: Date, locale: string, timeZone: string): string {
   const at = new Date(iso);
+  const time = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone } as const;
+  const dayOf = (d: Date) =>
+    Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone }).format(d)}T00:00:00Z`) / 86_400_000;
+  const days = dayOf(at) - dayOf(now);
+  if (days === 0 || days === 1) {
+    const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+    return `${word}, ${new Intl.DateTimeFormat(locale, time).format(at)}`;
+  }
   const soon = at.getTime() - now.getTime() < 6 * 86_400_000;
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     ...(soon ? {} : { day: 'numeric', month: 'long' }),
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    timeZone,
+    ...time,
   }).format(at);
 }
 
