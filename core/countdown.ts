@@ -16,14 +16,14 @@ export interface CountdownCase {
     state: SlaState;
     resumesAt?: string | Date | null;
     /** The holidays pausing the clock when the case was fetched (by id, named by the client's catalog). */
-    pausedBy?: readonly { id: string }[];
+    pausedBy?: readonly { id: string; date?: string }[];
   };
 }
 
 /**
  * What every surface says about a case's first response at an instant. `dueInMs` is wall-clock time
  * until `dueAt` (holidays included): the time a customer plans around. `holidayIds` name the holidays
- * that pause the clock now.
+ * still ahead in the pausing run (the day after Thanksgiving pauses for that day alone).
  */
 export type FirstResponseCountdown =
   | { kind: 'answered'; state: 'met' | 'breached'; answeredAt: Date }
@@ -73,13 +73,27 @@ export function firstResponseCountdown(
     return {
       kind: 'paused',
       dueInMs,
-      holidayIds: (item.sla.pausedBy ?? []).map((holiday) => holiday.id),
+      holidayIds: holidaysAhead(item.sla.pausedBy ?? [], resumes, at),
       resumesAt: resumes === null ? null : new Date(resumes),
     };
   }
   const fraction = options?.atRiskFraction ?? AT_RISK_FRACTION;
   const atRisk = item.sla.state === 'at-risk' || dueInMs < item.firstResponseHours * 3_600_000 * fraction;
   return { kind: 'due', dueInMs, state: atRisk ? 'at-risk' : 'on-track' };
+}
+
+/**
+ * The ids of the run's holidays not yet over at `at`. The run is consecutive days ending at `resumesAt`,
+ * so a holiday `k` days before the last one ends `k` days before it; counting whole days of 24 h can be
+ * an hour off only when a run spans a DST change, and only in the hour around that midnight. Without
+ * dates (an old cache) or an end, the whole run.
+ */
+function holidaysAhead(run: readonly { id: string; date?: string }[], resumes: number | null, at: number): string[] {
+  const last = run[run.length - 1]?.date;
+  if (resumes === null || last === undefined || run.some((h) => h.date === undefined)) return run.map((h) => h.id);
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  const ahead = run.filter((h) => resumes - (day(last) - day(h.date as string)) > at);
+  return (ahead.length > 0 ? ahead : run).map((h) => h.id);
 }
 
 function instant(value: string | Date): number {

@@ -37,6 +37,19 @@ describe('firstResponseCountdown', () => {
     });
   });
 
+  it('on the day after Thanksgiving is paused for that day alone, Thanksgiving being over', () => {
+    const item = fetched(thanksgiving, 24, at('2026-11-27T09:00'));
+    expect(firstResponseCountdown(item, at('2026-11-27T09:00'))).toMatchObject({
+      kind: 'paused',
+      holidayIds: ['day-after-thanksgiving'],
+    });
+    // Fetched on Thanksgiving and still shown the next morning: Thanksgiving drops out all the same.
+    const early = fetched(thanksgiving, 24, at('2026-11-26T20:00'));
+    expect(firstResponseCountdown(early, at('2026-11-27T00:30'))).toMatchObject({
+      holidayIds: ['day-after-thanksgiving'],
+    });
+  });
+
   it('stops being paused when the holidays end, even before the next fetch', () => {
     const item = fetched(thanksgiving, 24, at('2026-11-27T23:00'));
     expect(firstResponseCountdown(item, at('2026-11-28T01:00'))).toEqual({
@@ -60,7 +73,8 @@ describe('firstResponseCountdown', () => {
     expect(firstResponseCountdown(during, at('2026-12-25T10:00'))).toMatchObject({
       kind: 'paused',
       dueInMs: 34 * HOUR,
-      holidayIds: ['christmas-eve', 'christmas-day'],
+      // On Christmas Day, Christmas Eve is over: only the day still pausing the clock is named.
+      holidayIds: ['christmas-day'],
     });
   });
 
