@@ -19,6 +19,16 @@ describe('the overview', () => {
     expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
   });
 
+  it('speaks French of the free plan and of Mon compte', async () => {
+    const el = mount({ account: 'free', service: 'linksprinter', locale: 'fr' });
+    await ready(el);
+    expect(text(el, '[data-testid="plan"]')).to.equal('LinkSprinter.com : offre gratuite');
+    const gold = mount({ account: 'goldLapsed', service: 'onetouchat', locale: 'fr' });
+    await ready(gold);
+    expect(text(gold)).to.contain('Mon compte');
+    expect(text(gold)).to.not.contain('My Account');
+  });
+
   it('sends a OneTouchAT customer whose Gold lapsed back to self-help, with the renewal as the way up', async () => {
     const el = mount({ account: 'goldLapsed', service: 'onetouchat' });
     await ready(el);

@@ -28,6 +28,7 @@ export const en: Messages = {
     signIn: 'Sign in to your service to see your support plan. Self-help is open to everyone.',
     noSubscription: (service) => `Your account has no subscription to ${service}. Self-help is open to everyone.`,
     plan: (plan, service) => `${service}: ${plan} plan`,
+    freePlan: 'Free',
     serviceType: {
       1: 'Standalone subscription service',
       2: 'Service that runs on NETSCOUT hardware covered by the Gold support program',

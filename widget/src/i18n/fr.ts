@@ -30,6 +30,7 @@ export const fr: Messages = {
     noSubscription: (service) =>
       `Votre compte n’a pas d’abonnement à ${service}. L’auto-assistance est ouverte à tous.`,
     plan: (plan, service) => `${service} : offre ${plan}`,
+    freePlan: 'gratuite',
     serviceType: {
       1: 'Service d’abonnement autonome',
       2: 'Service qui fonctionne avec du matériel NETSCOUT couvert par le programme Gold',
@@ -74,8 +75,8 @@ export const fr: Messages = {
       `Le support est fermé aujourd’hui (${holiday}). Réouverture ${reopens} (heure locale).`,
     nextClosure: (holidays, date) => `Le support sera fermé (${holidays}) à partir du ${date}.`,
     englishOnly: 'Nos ingénieurs répondent uniquement en anglais.',
-    myAccount: 'Ouvrir My Account',
-    submitViaMyAccount: 'Vos incidents figurent aussi dans My Account, parmi les incidents soumis.',
+    myAccount: 'Ouvrir Mon compte',
+    submitViaMyAccount: 'Vos incidents figurent aussi dans Mon compte, parmi les incidents soumis.',
   },
   client: catalog,
   selfHelp: {
@@ -129,7 +130,7 @@ export const fr: Messages = {
     submittedHeading: (caseNumber) => `Incident reçu : dossier ${caseNumber}`,
     dueBy: (date) => `Première réponse attendue au plus tard le ${date} (heure locale).`,
     delayedBy: (holidays) => `Le support est fermé pour ${holidays}, ce qui repousse ce délai.`,
-    myAccountLink: 'Suivre le dossier dans My Account',
+    myAccountLink: 'Suivre le dossier dans Mon compte',
     uploading: (fileName) => `Envoi de ${fileName}`,
     newIncident: 'Ouvrir un autre incident',
   },
@@ -188,7 +189,7 @@ export const fr: Messages = {
     loadingPayment: 'Chargement du formulaire de paiement sécurisé…',
     paymentUnavailable: 'Le formulaire de paiement ne peut pas se charger pour le moment.',
     success: (plan) => `Vous êtes maintenant sur l’offre ${plan}.`,
-    goldExplain: 'Le support Gold s’achète pour votre matériel dans My Account.',
+    goldExplain: 'Le support Gold s’achète pour votre matériel dans Mon compte.',
     noPlans: 'Aucune offre avec support premium n’est disponible pour ce service.',
   },
 };

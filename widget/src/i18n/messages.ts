@@ -26,6 +26,8 @@ export interface Messages {
     signIn: string;
     noSubscription: (service: string) => string;
     plan: (plan: string, service: string) => string;
+    /** The free plan's name in this language (the catalog's name is English). */
+    freePlan: string;
     serviceType: Record<1 | 2 | 3, string>;
     gold: Record<'active' | 'lapsed' | 'absent' | 'not-offered', string>;
     goldUntil: (date: string) => string;

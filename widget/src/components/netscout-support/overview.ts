@@ -26,7 +26,8 @@ export function renderOverview(input: OverviewInput): TemplateResult {
   else if (!subscription) account = html`<p class="notice">${m.overview.noSubscription(serviceName)}</p>`;
   else {
     const service = findService(subscription.serviceId);
-    const plan = (service && findPlan(service, subscription.planId)?.name) ?? subscription.planId;
+    const found = service ? findPlan(service, subscription.planId) : undefined;
+    const plan = found?.kind === 'free' ? m.overview.freePlan : (found?.name ?? subscription.planId);
     const e = subscription.entitlement;
     account = html`
       <h3 data-testid="plan">${m.overview.plan(plan, serviceName)}</h3>
