@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, cleanUp, mount, ready, text, waitFor } from '../_helpers.js';
+import { $, $$, cleanUp, mount, ready, text, waitFor } from '../_helpers.js';
 
 describe('the overview', () => {
   afterEach(cleanUp);
@@ -36,6 +36,7 @@ describe('the overview', () => {
     expect(text(el)).to.match(/Gold support ended on/);
     expect(text(el, '[data-testid="reason"]')).to.contain('has lapsed');
     expect(text(el, '[data-testid="upgrade-path"]')).to.contain('Renew Gold support');
+    expect($$(el, 'a[href^="https://myaccount"]')).to.have.length(1);
   });
 
   it('gives a paid LinkSprinter customer email and web support within 24 hours, and no Gold wording', async () => {

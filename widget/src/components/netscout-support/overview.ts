@@ -38,7 +38,13 @@ export function renderOverview(input: OverviewInput): TemplateResult {
         safeHref(e.myAccountUrl)
           ? html`<p>
               ${m.overview.submitViaMyAccount}
-              <a href=${safeHref(e.myAccountUrl)} target="_blank" rel="noopener noreferrer">${m.overview.myAccount}</a>
+              ${
+                upgradesInMyAccount(e)
+                  ? nothing
+                  : html`<a href=${safeHref(e.myAccountUrl)} target="_blank" rel="noopener noreferrer"
+                      >${m.overview.myAccount}</a
+                    >`
+              }
             </p>`
           : nothing
       }
@@ -107,6 +113,11 @@ function renderPremium(input: OverviewInput, e: Entitlement): TemplateResult {
       <p class="muted">${m.noResolutionTarget}</p>
     </div>
   `;
+}
+
+/** Whether the self-help section already links to My Account as the way up (then once is enough). */
+function upgradesInMyAccount(e: Entitlement): boolean {
+  return e.level !== 'premium' && !!e.upgrade && e.upgrade !== 'paid-plan' && e.upgrade !== 'premium-plan';
 }
 
 function renderSelfHelpOnly(input: OverviewInput, e: Entitlement): TemplateResult {
