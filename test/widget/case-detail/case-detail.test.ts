@@ -56,5 +56,10 @@ describe('a case, opened from my cases', () => {
     expect($(el, '[data-testid="countdown"]')).to.equal(null);
     expect(text(el, '[data-testid="case-detail"] p')).to.contain('Waiting for you');
     expect($$(el, '[data-testid="comments"] li')).to.have.length(2);
+    // The author starts the item's first line, not indented under a blank line.
+    const item = $$(el, '[data-testid="comments"] li')[0]!.getBoundingClientRect();
+    const who = $$(el, '[data-testid="comments"] li strong')[0]!.getBoundingClientRect();
+    expect(who.left - item.left).to.be.below(2);
+    expect(who.top - item.top).to.be.below(who.height);
   });
 });

@@ -90,7 +90,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
         <p>${m.cases.status[c.status]} · ${m.cases.receivedAt(formatDateTime(c.receivedAt, locale, zone))}</p>
         <p>${m.cases.dueAt(formatDateTime(c.dueAt, locale, zone))}</p>
         ${this.renderSla(c)}
-        <p class="comment">${c.description}</p>
+        <p class="comment text">${c.description}</p>
         <h3>${m.cases.comments}</h3>
         ${
           c.comments?.length
@@ -98,7 +98,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
                 ${c.comments.map(
                   (comment) => html`<li class="comment">
                     <strong>${author(comment)}</strong>
-                    <span class="muted">${formatDateTime(comment.createdAt, locale, zone)}</span><br />${comment.body}
+                    <span class="muted">${formatDateTime(comment.createdAt, locale, zone)}</span><br /><span class="text">${comment.body}</span>
                   </li>`,
                 )}
               </ul>`
