@@ -188,3 +188,14 @@ describe('the new-incident form', () => {
     expect(list.items.some((c) => c.subject === subject)).to.equal(true);
   });
 });
+
+describe('the new-incident form in French', () => {
+  afterEach(cleanUp);
+
+  it('says engineers answer in English, as the overview does', async () => {
+    const el = await openForm({ account: 'gold', locale: 'fr' });
+    expect(text(el, '[data-testid="incident-form"] [data-testid="english-only"]')).to.equal(
+      'Nos ingénieurs répondent uniquement en anglais.',
+    );
+  });
+});

@@ -94,6 +94,7 @@ export function renderFields(form: NetscoutIncidentForm, entitled: Subscription[
   return html`
     <form novalidate data-testid="incident-form" @submit=${(event: Event) => form.submit(event)}>
       ${renderNotices(form)}
+      ${m.overview.englishOnly ? html`<p class="notice" data-testid="english-only">${m.overview.englishOnly}</p>` : nothing}
       <label for="f-serviceId">${m.incident.service}</label>
       <select id="f-serviceId" name="serviceId" @change=${onInput('serviceId')}>
         ${entitled.map((s) => html`<option value=${s.serviceId} ?selected=${s.serviceId === serviceId}>${s.serviceName}</option>`)}
