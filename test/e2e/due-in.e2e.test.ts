@@ -58,37 +58,38 @@ async function openCaseInWidget(harness: Harness, caseId: string): Promise<Page>
   return page;
 }
 
+/**
+ * Files a paused case, opens it in the widget's frame and in the popup of a browser speaking `locale`, and
+ * checks both say the same sentence, which matches `expected`, and that the popup names the holiday.
+ */
+async function compareSurfaces(locale: string, expected: RegExp): Promise<void> {
+  h = await startHarness({ locale });
+  const caseId = await fileCase(h);
+  await signIn(h, h.server.demo.linksprinterPaid.token);
+  const page = await openCaseInWidget(h, caseId);
+  // Both count to the minute on the server's clock; an hour may turn between the two readings.
+  let lines = await bothLines(h, caseId, page);
+  if (lines.popupLine !== lines.widgetLine) lines = await bothLines(h, caseId, page);
+  expect(lines.widgetLine).toMatch(expected);
+  expect(lines.popupLine).toBe(lines.widgetLine);
+  expect(lines.status).toContain('Thanksgiving');
+  await page.close();
+}
+
 describe('"due in" on every surface', () => {
   it('is the same in the widget and the popup, with the same holiday names', async () => {
-    h = await startHarness();
-    const caseId = await fileCase(h);
-    await signIn(h, h.server.demo.linksprinterPaid.token);
-    const page = await openCaseInWidget(h, caseId);
-    // Both count to the minute on the server's clock; an hour may turn between the two readings.
-    let lines = await bothLines(h, caseId, page);
-    if (lines.popupLine !== lines.widgetLine) lines = await bothLines(h, caseId, page);
-    expect(lines.widgetLine).toMatch(
+    await compareSurfaces(
+      'en-US',
       /^Clock paused for Thanksgiving and the day after Thanksgiving; first response due in 2 d 1[34] h$/,
     );
-    expect(lines.popupLine).toBe(lines.widgetLine);
-    expect(lines.status).toContain('Thanksgiving');
-    await page.close();
   });
 
   // The popup's French comes from the extension's _locales (chrome.i18n, which needs Debian's chromium-l10n),
   // the widget's from the client catalog: the same words either way.
   it('is the same French sentence in the widget and the popup of a French browser', async () => {
-    h = await startHarness({ locale: 'fr-FR' });
-    const caseId = await fileCase(h);
-    await signIn(h, h.server.demo.linksprinterPaid.token);
-    const page = await openCaseInWidget(h, caseId);
-    let lines = await bothLines(h, caseId, page);
-    if (lines.popupLine !== lines.widgetLine) lines = await bothLines(h, caseId, page);
-    expect(lines.widgetLine).toMatch(
+    await compareSurfaces(
+      'fr-FR',
       /^Délai suspendu pour Thanksgiving et le lendemain de Thanksgiving ; première réponse attendue dans 2 j 1[34] h$/,
     );
-    expect(lines.popupLine).toBe(lines.widgetLine);
-    expect(lines.status).toContain('Thanksgiving');
-    await page.close();
   });
 });
