@@ -62,7 +62,15 @@ export default defineConfig({
     rollupOptions: {
       input: { 'netscout-support': 'widget/src/netscout-support.ts' },
       preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        // The loader preloads the customer's language by name, like the element itself: no hash in either.
+        chunkFileNames: (chunk) =>
+          /\/widget\/src\/i18n\/(en|fr)\.ts$/.test(chunk.facadeModuleId ?? '')
+            ? 'chunks/messages.[name].js'
+            : 'chunks/[name]-[hash].js',
+      },
     },
   },
   plugins: [widgetExtras()],

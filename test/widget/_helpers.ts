@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import '../../widget/src/netscout-support.js';
 import type { Case } from '../../core/api/schemas.js';
 import type { NetscoutSupport } from '../../widget/src/index.js';
+import { loadAllParts } from '../../widget/src/lazy-parts.js';
 import { waitFor } from './_wait.js';
 
 export { waitFor };
@@ -90,6 +91,8 @@ export function focused(el: Element): Element | null {
 
 /** Waits until the widget and every part it renders have finished updating. */
 export async function settle(el: Element): Promise<void> {
+  // A view may wait for its part's chunk (lazy-parts.ts): the same import the root started.
+  await loadAllParts();
   const parts = () =>
     [el, ...shadowRoots(el).flatMap((root) => [...root.querySelectorAll('*')])].filter(
       (node): node is Element & { updateComplete: Promise<boolean> } => 'updateComplete' in node,

@@ -3,8 +3,13 @@
 import { SupportApiClient } from '../../client/api.js';
 import type { Me } from '../../core/api/schemas.js';
 import type { PartEventMap } from '../../widget/src/internal/part-events.js';
-import { type Ui, uiFor } from '../../widget/src/internal/ui.js';
+import type { Ui } from '../../widget/src/internal/ui.js';
+import { loadAllParts } from '../../widget/src/lazy-parts.js';
 import { apiGet, env } from './_helpers.js';
+import { uiIn } from './_words.js';
+
+// The parts the widget loads on demand are defined before a test mounts one by itself.
+await loadAllParts();
 
 type Api = 'holiday' | 'regular';
 type Account = keyof (typeof env)['holiday']['demo'];
@@ -14,7 +19,7 @@ export const UNREACHABLE = 'http://127.0.0.1:9';
 
 /** English (or French) in New York time, as the root passes it to its parts. */
 export function ui(lang: 'en' | 'fr' = 'en'): Ui {
-  return uiFor(lang, 'America/New_York');
+  return uiIn(lang, 'America/New_York');
 }
 
 /** A client of the real test API with `account`'s token (none: a visitor); `base` overrides the address. */

@@ -1,20 +1,21 @@
-import { NetscoutCaseDetail } from './components/case-detail/case-detail.js';
+import type { NetscoutCaseDetail } from './components/case-detail/case-detail.js';
 import { NetscoutCaseList } from './components/case-list/case-list.js';
 import { NetscoutIncidentForm } from './components/incident-form/incident-form.js';
 import { NetscoutSupport } from './components/netscout-support/netscout-support.js';
-import { NetscoutSelfHelp } from './components/self-help/self-help.js';
-import { NetscoutUpgrade } from './components/upgrade/upgrade.js';
+import type { NetscoutSelfHelp } from './components/self-help/self-help.js';
+import type { NetscoutUpgrade } from './components/upgrade/upgrade.js';
+import { usePartRegistry } from './lazy-parts.js';
 
 /** The element's tag name. */
 export const NETSCOUT_SUPPORT_TAG = 'netscout-support';
 
-/** The widget's parts, each an element of its own inside the widget's shadow root. */
+/**
+ * The parts needed to open the widget, each an element of its own inside the widget's shadow root. The
+ * others are defined when first needed (lazy-parts.ts).
+ */
 const PARTS: [string, CustomElementConstructor][] = [
   ['netscout-incident-form', NetscoutIncidentForm],
   ['netscout-case-list', NetscoutCaseList],
-  ['netscout-case-detail', NetscoutCaseDetail],
-  ['netscout-self-help', NetscoutSelfHelp],
-  ['netscout-upgrade', NetscoutUpgrade],
 ];
 
 /**
@@ -32,6 +33,7 @@ export function defineNetscoutSupport(
     return undefined;
   }
   for (const [tag, part] of PARTS) if (!registry.get(tag)) registry.define(tag, part);
+  usePartRegistry(registry);
   const existing = registry.get(tagName);
   if (existing) {
     if (existing !== NetscoutSupport) console.warn(`netscout-support: <${tagName}> is already defined; keeping it`);

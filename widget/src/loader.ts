@@ -10,6 +10,7 @@
  * - At idle, runs the element at once if this browser's outbox holds an incident for a widget's API, so it
  *   is delivered on this page load without the customer opening the widget (the element checks whose it is).
  */
+import { resolveLocale } from './i18n/locale.js';
 import { installHostHook } from './internal/host-hook.js';
 import { leaveWarmUp } from './warm-up.js';
 
@@ -17,6 +18,7 @@ import { leaveWarmUp } from './warm-up.js';
 // them nor chain the element to the loader; they are fetched at run time, relative to the loader's URL.
 const ELEMENT = './netscout-support.js';
 const POLYFILL = './legacy/webcomponents-loader.js';
+const MESSAGES = './chunks/messages.';
 
 type Openable = HTMLElement & { open(trigger?: HTMLElement | null): void };
 
@@ -34,6 +36,7 @@ function loadPolyfill(): Promise<void> {
 
 /** Loads the full element once. */
 export function loadNetscoutSupport(): Promise<unknown> {
+  preloadLanguages();
   loading ??= (window.customElements ? Promise.resolve() : loadPolyfill()).then(
     () => import(/* @vite-ignore */ new URL(ELEMENT, import.meta.url).href),
   );
@@ -109,15 +112,35 @@ function hasPending(bases: string[]): Promise<boolean> {
 }
 
 let prefetched = false;
+let languagesAsked = false;
+
+function preload(file: string): void {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
+}
+
+/**
+ * The words of the page's widgets' languages (one chunk each), fetched alongside the element: otherwise
+ * they would be asked for only once the element runs, one request waiting on another.
+ */
+function preloadLanguages(): void {
+  if (languagesAsked) return;
+  languagesAsked = true;
+  const widgets = [...document.querySelectorAll('netscout-support')];
+  const asked = widgets.length ? widgets.map((w) => w.getAttribute('locale')) : [null];
+  for (const lang of new Set(asked.map((tag) => resolveLocale(tag, navigator.languages)))) {
+    preload(`${MESSAGES}${lang}.js`);
+  }
+}
 
 /** Fetches and compiles the element without running it. */
 function prefetch(): void {
   if (prefetched || loading) return;
   prefetched = true;
-  const link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = new URL(ELEMENT, import.meta.url).href;
-  document.head.append(link);
+  preload(ELEMENT);
+  preloadLanguages();
 }
 
 const sheet = (() => {

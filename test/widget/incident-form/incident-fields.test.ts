@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { validateIncident } from '../../../widget/src/components/incident-form/incident-fields.js';
-import { messagesFor } from '../../../widget/src/i18n/index.js';
+import { messagesIn } from '../_words.js';
 
 describe('the incident form’s validation', () => {
   it('validates a draft with the contract and explains each field in the UI’s language', () => {
@@ -12,7 +12,7 @@ describe('the incident form’s validation', () => {
       firmwareVersion: '',
       contactEmail: 'a@b',
     };
-    const fr = validateIncident(fields, messagesFor('fr'));
+    const fr = validateIncident(fields, messagesIn('fr'));
     expect(fr.errors).to.deep.equal({
       description: 'Saisissez au moins 20 caractères.',
       deviceSerial: 'Utilisez de 4 à 32 lettres, chiffres ou tirets.',
@@ -27,7 +27,7 @@ describe('the incident form’s validation', () => {
         firmwareVersion: '1.0',
         contactEmail: 'a@b.example',
       },
-      messagesFor('en'),
+      messagesIn('en'),
     );
     expect(ok.errors).to.equal(undefined);
     expect(ok.draft?.subject).to.equal('Link test');
@@ -42,7 +42,7 @@ describe('the incident form’s validation', () => {
       firmwareVersion: '',
       contactEmail: 'a@b.example',
     };
-    expect(validateIncident(fields, messagesFor('en')).errors).to.deep.equal({
+    expect(validateIncident(fields, messagesIn('en')).errors).to.deep.equal({
       subject: 'Enter at least 5 letters, digits or signs: blank characters do not count.',
     });
   });

@@ -7,7 +7,7 @@ import { renderOverview } from '../../../widget/src/components/netscout-support/
 import { resolveLocale } from '../../../widget/src/i18n/index.js';
 import { formatReopening, nextClosure, safeHref } from '../../../widget/src/internal/format.js';
 import { backoffMs, newIdempotencyKey } from '../../../widget/src/internal/outbox.js';
-import { uiFor } from '../../../widget/src/internal/ui.js';
+import { uiIn } from '../_words.js';
 
 describe('widget building blocks', () => {
   it('links only to http(s) URLs from the server', () => {
@@ -79,14 +79,14 @@ describe('the next support closure', () => {
   it('is shown on the overview under "Support is open now", in the customer’s language', async () => {
     const host = document.createElement('div');
     document.body.append(host);
-    const ui = uiFor('en-US', 'America/New_York');
+    const ui = uiIn('en-US', 'America/New_York');
     const calendar = { ...calendarAt('2026-12-12T15:00:00Z'), open: true, closure: null, nextOpening: '' };
     const input = { ui, calendar, me: null, subscription: undefined, service: 'linksprinter', onUpgrade() {} };
     render(renderOverview(input), host);
     expect(host.querySelector('[data-testid="next-closure"]')?.textContent?.trim()).to.equal(
       'Support will be closed for Christmas Eve and Christmas Day, from December 24, 2026.',
     );
-    render(renderOverview({ ...input, ui: uiFor('fr', 'Europe/Paris') }), host);
+    render(renderOverview({ ...input, ui: uiIn('fr', 'Europe/Paris') }), host);
     expect(host.querySelector('[data-testid="next-closure"]')?.textContent?.trim()).to.equal(
       'Le support sera fermé (la veille de Noël et Noël) à partir du 24 décembre 2026.',
     );

@@ -1,24 +1,37 @@
-import { en } from './en.js';
-import { fr } from './fr.js';
 import type { Messages, WidgetLocale } from './messages.js';
 
+export { resolveLocale } from './locale.js';
 export type { Messages, WidgetLocale } from './messages.js';
 
-const catalogs: Record<WidgetLocale, Messages> = { en, fr };
+// One catalog per chunk (chunks/messages.<locale>.js): a customer downloads the words of one language only,
+// which keeps the other out of the budget to open the widget (check-budgets.mjs counts the larger one).
+const LOADERS: Record<WidgetLocale, () => Promise<Messages>> = {
+  en: () => import('./en.js').then((m) => m.en),
+  fr: () => import('./fr.js').then((m) => m.fr),
+};
 
-/**
- * The widget locale for a requested language tag: `fr…` → French, anything else → English. Without a
- * request, the browser's preferred languages decide.
- */
-export function resolveLocale(requested: string | null | undefined, preferred: readonly string[] = []): WidgetLocale {
-  for (const tag of requested ? [requested] : preferred) {
-    const lang = tag.toLowerCase().split('-')[0];
-    if (lang === 'fr' || lang === 'en') return lang;
-  }
-  return 'en';
+const catalogs: Partial<Record<WidgetLocale, Messages>> = {};
+const pending = new Map<WidgetLocale, Promise<Messages>>();
+
+/** The messages of a locale, once loaded (`loadMessages`). */
+export function messagesFor(locale: WidgetLocale): Messages | undefined {
+  return catalogs[locale];
 }
 
-/** The messages of a locale. */
-export function messagesFor(locale: WidgetLocale): Messages {
-  return catalogs[locale];
+/** Loads the messages of a locale once; a failed load is forgotten, so that the next call tries again. */
+export function loadMessages(locale: WidgetLocale): Promise<Messages> {
+  const known = catalogs[locale];
+  if (known) return Promise.resolve(known);
+  let loading = pending.get(locale);
+  if (!loading) {
+    loading = LOADERS[locale]().then(
+      (messages) => (catalogs[locale] = messages),
+      (error: unknown) => {
+        pending.delete(locale);
+        throw error;
+      },
+    );
+    pending.set(locale, loading);
+  }
+  return loading;
 }

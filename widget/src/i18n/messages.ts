@@ -2,8 +2,9 @@ import type { ClientCatalog } from '../../../client/messages.js';
 import type { CaseStatus, Channel, RefusalReason, SlaState, UpgradePath } from '../../../core/api/schemas.js';
 import type { SelfHelpResourceKind } from '../../../core/targets.js';
 
-/** The locales the widget is translated into. */
-export type WidgetLocale = 'en' | 'fr';
+import type { WidgetLocale } from './locale.js';
+
+export type { WidgetLocale };
 
 /** Every sentence the widget shows, one implementation per language (`en.ts`, `fr.ts`). */
 export interface Messages {

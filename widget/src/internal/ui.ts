@@ -33,16 +33,28 @@ export function errorText(messages: Messages, error: ApiError): string {
   }
 }
 
+function preferredLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+/** The widget language for its `locale` attribute (the browser's languages when it is not set). */
+export function langFor(locale: string | undefined): WidgetLocale {
+  return resolveLocale(locale, preferredLanguages());
+}
+
 /**
  * How the widget speaks for its `locale` and `time-zone` attributes: the browser's languages and zone when
  * they are not set (or not known), and for `Intl` the browser's own variant of the widget's language.
+ * Undefined until that language's messages are loaded (`loadMessages(langFor(locale))`).
  */
-export function uiFor(locale: string | undefined, timeZone: string | undefined): Ui {
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+export function uiFor(locale: string | undefined, timeZone: string | undefined): Ui | undefined {
+  const preferred = preferredLanguages();
   const lang = resolveLocale(locale, preferred);
+  const messages = messagesFor(lang);
+  if (!messages) return undefined;
   const intl = locale?.toLowerCase().startsWith(lang)
     ? locale
     : (preferred.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang);
   const zone = timeZone && isKnownTimeZone(timeZone) ? timeZone : browserTimeZone();
-  return { messages: messagesFor(lang), lang, locale: intl, zone };
+  return { messages, lang, locale: intl, zone };
 }

@@ -1,15 +1,17 @@
 import { TaskStatus } from '@lit/task';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ApiError, SupportApiClient } from '../../../../client/api.js';
 import type { Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { LauncherDialogController } from '../../controllers/launcher-dialog.js';
+import { LazyPartsController } from '../../controllers/lazy-parts.js';
+import { MessagesController } from '../../controllers/messages.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { ServerClockController } from '../../controllers/server-clock.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import type { OutboxEntry } from '../../internal/outbox.js';
 import type { WidgetView } from '../../internal/part-events.js';
-import { type Ui, uiFor } from '../../internal/ui.js';
+import type { Ui } from '../../internal/ui.js';
 import { shared } from '../../styles/shared.styles.js';
 import { takeWarmUp, type WarmUp, type WarmUpTarget } from '../../warm-up.js';
 import { type IncidentFields, knownFields } from '../incident-form/incident-fields.js';
@@ -25,7 +27,7 @@ import {
   meTask,
   type SupportTaskHost,
 } from './netscout-support.tasks.js';
-import { renderWidget } from './netscout-support.view.js';
+import { renderWidget, slotPaymentContainer } from './netscout-support.view.js';
 import { refusedFormLoad } from './outbox-notices.js';
 
 export type { WidgetView };
@@ -107,6 +109,8 @@ export class NetscoutSupport extends NetscoutElement implements SupportTaskHost 
   /** @internal */ @state() article: ArticleRequest | undefined;
 
   /** @internal */ readonly dialog = new LauncherDialogController(this);
+  /** @internal */ readonly parts = new LazyPartsController(this, () => this.activated);
+  private readonly words = new MessagesController(this);
   private client: [string, SupportApiClient] | undefined;
   /** @internal The requests the loader started at the click, for the first tasks. */
   warmUp: WarmUp | undefined;
@@ -129,9 +133,9 @@ export class NetscoutSupport extends NetscoutElement implements SupportTaskHost 
   /** @internal */ readonly casesTask = casesTask(this);
   /** @internal */ readonly caseTask = caseTask(this);
 
-  /** @internal How the parts speak: messages, locale and zone. */
-  get ui(): Ui {
-    return uiFor(this.locale, this.timeZone);
+  /** @internal How the parts speak: messages, locale and zone (undefined while the messages load). */
+  get ui(): Ui | undefined {
+    return this.words.ui(this.locale, this.timeZone);
   }
 
   /** @internal One client per API base (it reads the token at each call): parts get the same object each render. */
@@ -285,14 +289,9 @@ export class NetscoutSupport extends NetscoutElement implements SupportTaskHost 
   }
 
   /** @internal Makes the Braintree Drop-in's container in light DOM, slotted into the widget. */
-  paymentContainer = (): HTMLElement => {
-    const container = document.createElement('div');
-    container.slot = 'payment';
-    this.replaceChildren(container);
-    return container;
-  };
+  paymentContainer = (): HTMLElement => slotPaymentContainer(this);
 
-  protected override render(): TemplateResult {
+  protected override render(): unknown {
     return renderWidget(this);
   }
 }

@@ -3,6 +3,7 @@ import { cache } from 'lit/directives/cache.js';
 import { SELF_HELP_RESOURCES } from '../../../../core/targets.js';
 import type { WidgetView } from '../../internal/part-events.js';
 import { errorText, type Ui } from '../../internal/ui.js';
+import type { LazyPartTag } from '../../lazy-parts.js';
 import type { NetscoutSupport } from './netscout-support.js';
 import { renderOutboxNotices } from './outbox-notices.js';
 import { renderOverview } from './overview.js';
@@ -34,13 +35,29 @@ function renderNav(el: NetscoutSupport, ui: Ui): TemplateResult {
   `;
 }
 
+/** `part` once its chunk is defined; until then a status, or the failure with a retry. */
+function lazy(el: NetscoutSupport, ui: Ui, tag: LazyPartTag, part: () => TemplateResult): TemplateResult {
+  if (el.parts.ready(tag)) return part();
+  const m = ui.messages;
+  if (!el.parts.hasFailed(tag)) return html`<p role="status">${m.loading}</p>`;
+  return html`<div class="notice error" role="alert">
+    <p>${m.errors.network}</p>
+    <button class="secondary" type="button" @click=${() => el.parts.retry(tag)}>${m.retry}</button>
+  </div>`;
+}
+
 function renderSelfHelp(el: NetscoutSupport, ui: Ui): TemplateResult {
-  return html`<netscout-self-help
+  return lazy(
+    el,
+    ui,
+    'netscout-self-help',
+    () => html`<netscout-self-help
     .ui=${ui}
     .api=${el.api}
     .resources=${el.subscription?.entitlement.selfHelp ?? SELF_HELP_RESOURCES}
     .requestedArticle=${el.article}
-  ></netscout-self-help>`;
+  ></netscout-self-help>`,
+  );
 }
 
 function renderCases(el: NetscoutSupport, ui: Ui): TemplateResult {
@@ -50,7 +67,11 @@ function renderCases(el: NetscoutSupport, ui: Ui): TemplateResult {
   if (el.caseId) {
     const detail = el.caseTask.value;
     if (detail?.id === el.caseId) {
-      return html`<netscout-case-detail
+      return lazy(
+        el,
+        ui,
+        'netscout-case-detail',
+        () => html`<netscout-case-detail
         .ui=${ui}
         .case=${detail}
         .userName=${me.user.name}
@@ -58,7 +79,8 @@ function renderCases(el: NetscoutSupport, ui: Ui): TemplateResult {
         .skewMs=${el.clock.skewMs}
         @netscout-close-case=${() => el.showView('cases')}
         @netscout-case-changed=${() => el.caseReads++}
-      ></netscout-case-detail>`;
+      ></netscout-case-detail>`,
+      );
     }
     const error = el.caseError;
     if (error) {
@@ -110,13 +132,18 @@ function renderView(el: NetscoutSupport, ui: Ui): TemplateResult {
     case 'cases':
       return renderCases(el, ui);
     case 'upgrade':
-      return html`<netscout-upgrade
+      return lazy(
+        el,
+        ui,
+        'netscout-upgrade',
+        () => html`<netscout-upgrade
         .ui=${ui}
         .api=${el.api}
         .service=${el.subscription?.serviceId ?? el.service}
         .paymentContainer=${el.paymentContainer}
         @netscout-plan-purchased=${() => el.retry()}
-      ></netscout-upgrade>`;
+      ></netscout-upgrade>`,
+      );
   }
 }
 
@@ -146,11 +173,18 @@ function renderBody(el: NetscoutSupport, ui: Ui): TemplateResult {
   </div>`;
 }
 
-/** The widget: the launcher and its dialog, or the panel in place (inline). */
-export function renderWidget(el: NetscoutSupport): TemplateResult {
-  const ui = el.ui;
+/** A container in the widget's light DOM, slotted into it: Braintree's Drop-in needs light DOM. */
+export function slotPaymentContainer(el: HTMLElement): HTMLElement {
+  const container = document.createElement('div');
+  container.slot = 'payment';
+  el.replaceChildren(container);
+  return container;
+}
+
+/** The panel: title bar, navigation and the current view. */
+function renderPanel(el: NetscoutSupport, ui: Ui): TemplateResult {
   const m = ui.messages;
-  const panel = html`
+  return html`
     <div class="panel" part="panel" lang=${ui.lang}>
       <header part="header">
         <h2 id="title">${m.title}</h2>
@@ -163,7 +197,16 @@ export function renderWidget(el: NetscoutSupport): TemplateResult {
       ${renderNav(el, ui)} ${renderBody(el, ui)}
     </div>
   `;
-  if (el.mode === 'inline') return html`<section aria-labelledby="title">${panel}</section>`;
+}
+
+/**
+ * The widget: the launcher and its dialog, or the panel in place (inline). While the words of its language
+ * load, the panel waits; the launcher's word, like the loader's placeholder, is the same in both languages.
+ */
+export function renderWidget(el: NetscoutSupport): TemplateResult | typeof nothing {
+  const ui = el.ui;
+  if (el.mode === 'inline')
+    return ui ? html`<section aria-labelledby="title">${renderPanel(el, ui)}</section>` : nothing;
   return html`
     <button
       class="launcher"
@@ -173,7 +216,7 @@ export function renderWidget(el: NetscoutSupport): TemplateResult {
       aria-expanded=${el.opened ? 'true' : 'false'}
       @click=${(event: Event) => el.open(event.currentTarget as HTMLElement)}
     >
-      ${m.launcher}
+      ${ui?.messages.launcher ?? 'Assistance'}
     </button>
     <dialog
       part="dialog"
@@ -185,7 +228,7 @@ export function renderWidget(el: NetscoutSupport): TemplateResult {
       }}
       @close=${() => el.close()}
     >
-      ${el.activated ? panel : nothing}
+      ${el.activated && ui ? renderPanel(el, ui) : nothing}
     </dialog>
     <slot name="payment"></slot>
   `;
