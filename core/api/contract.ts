@@ -249,8 +249,8 @@ export function defineContract(z: ContractZod) {
     instance: z.optional(z.string()),
     /** Which fields are wrong and why. */
     errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-    /** Machine-readable refusal reason (e.g. `free-plan`) and the way up. */
-    reason: z.optional(RefusalReason),
+    /** Machine-readable refusal reason (e.g. `free-plan`; `no-subscription`: none to that service) and the way up. */
+    reason: z.optional(z.union([RefusalReason, z.literal('no-subscription')])),
     upgrade: z.optional(UpgradePath),
   });
 

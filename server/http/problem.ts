@@ -39,7 +39,7 @@ export class ProblemError extends Error {
     readonly extra: {
       detail?: string;
       errors?: { path: string; message: string }[];
-      reason?: RefusalReason;
+      reason?: RefusalReason | 'no-subscription';
       upgrade?: UpgradePath;
       headers?: Record<string, string>;
     } = {},

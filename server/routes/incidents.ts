@@ -68,18 +68,44 @@ function requestHash(draft: IncidentDraft): string {
  * The entitlement that decides a submission for `serviceId`: the best active subscription of the account
  * for that service, or — with none — what a free customer of that service gets (a refusal).
  */
-async function entitlementFor(ctx: ServerContext, caller: Caller, serviceId: string, now: Date): Promise<Entitlement> {
+async function entitlementFor(
+  ctx: ServerContext,
+  caller: Caller,
+  serviceId: string,
+  now: Date,
+): Promise<Entitlement | undefined> {
   const service = findService(serviceId);
   if (!service) throw new Error('unreachable: the contract validated serviceId');
   const subscriptions = (await ctx.repo.payments.listSubscriptions(caller.account.id)).filter(
     (s) => s.service_id === serviceId && s.status === 'active',
   );
   const entitlements = subscriptions.map((s) => entitlementOf(s, now));
-  return (
-    entitlements.find((e) => e.canSubmitIncidents) ??
-    entitlements[0] ??
-    computeEntitlement({ serviceType: service.serviceType, plan: 'free', goldCoverageEndsAt: null }, now)
+  return entitlements.find((e) => e.canSubmitIncidents) ?? entitlements[0];
+}
+
+/** Why `entitlement` (none: no subscription to `serviceId` at all) does not let the account submit. */
+function refusal(serviceId: string, entitlement: Entitlement | undefined, now: Date): ProblemError {
+  const title = 'Premium support is required to submit an incident';
+  if (entitlement) {
+    const reason = entitlement.reason ?? 'free-plan';
+    return new ProblemError(403, 'not-entitled', title, {
+      detail: REFUSALS[reason],
+      reason,
+      upgrade: entitlement.upgrade ?? 'paid-plan',
+    });
+  }
+  // Told "a free plan includes self-help only", a customer with no plan at all for this service (a Gold
+  // customer of OneTouchAT.com on LinkSprinter.com, say) would look for a free plan they never had.
+  const service = findService(serviceId)!;
+  const asVisitor = computeEntitlement(
+    { serviceType: service.serviceType, plan: 'free', goldCoverageEndsAt: null },
+    now,
   );
+  return new ProblemError(403, 'not-entitled', title, {
+    detail: `This account has no subscription to ${service.name}: self-help is open to everyone, and a subscription with premium support lets you submit incidents.`,
+    reason: 'no-subscription',
+    upgrade: asVisitor.upgrade ?? 'paid-plan',
+  });
 }
 
 /**
@@ -143,18 +169,13 @@ export function incidentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     // before refusing, look it up here.
     const now = ctx.now();
     const entitlement = await entitlementFor(ctx, caller, draft.serviceId, now);
-    if (!entitlement.canSubmitIncidents || entitlement.firstResponseHours === null) {
+    if (!entitlement?.canSubmitIncidents || entitlement.firstResponseHours === null) {
       const existing = await ctx.repo.cases.findIdempotencyKey(caller.account.id, key);
       if (existing) {
         c.header('idempotent-replayed', 'true');
         return c.json(await replay(caller, existing, hash), 201);
       }
-      const reason = entitlement.reason ?? 'free-plan';
-      throw new ProblemError(403, 'not-entitled', 'Premium support is required to submit an incident', {
-        detail: REFUSALS[reason],
-        reason,
-        upgrade: entitlement.upgrade ?? 'paid-plan',
-      });
+      throw refusal(draft.serviceId, entitlement, now);
     }
     const receivedAt = now.getTime();
     const hours = entitlement.firstResponseHours;

@@ -53,8 +53,8 @@ describe('submitting an incident', () => {
   it.each([
     ['free', drafts.linksprinter, 'free-plan', 'paid-plan'],
     ['goldLapsed', drafts.gold, 'gold-lapsed', 'gold-renewal'],
-    ['gold', drafts.linksprinter, 'free-plan', 'paid-plan'],
-    ['linksprinterPaid', drafts.gold, 'gold-absent', 'gold-purchase'],
+    ['gold', drafts.linksprinter, 'no-subscription', 'paid-plan'],
+    ['linksprinterPaid', drafts.gold, 'no-subscription', 'gold-purchase'],
   ])('refuses %s with 403, a reason and an upgrade path', async (as, draft, reason, upgrade) => {
     const response = await postIncident(h, as, draft);
     expect(response.status).toBe(403);
@@ -62,6 +62,13 @@ describe('submitting an incident', () => {
     const problem = await json<Problem>(response);
     expect(problem).toMatchObject({ status: 403, reason, upgrade });
     expect(problem.detail).toBeTruthy();
+  });
+
+  it('tells a Gold customer without a LinkSprinter.com subscription just that, not about a free plan', async () => {
+    const problem = await json<Problem>(await postIncident(h, 'gold', drafts.linksprinter));
+    expect(problem.detail).toBe(
+      'This account has no subscription to LinkSprinter.com: self-help is open to everyone, and a subscription with premium support lets you submit incidents.',
+    );
   });
 
   it('does not let a support engineer token submit as a customer', async () => {
