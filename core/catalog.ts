@@ -43,6 +43,23 @@ export interface CatalogService {
   plans: readonly ServicePlan[];
 }
 
+/** How a customer reaches an engineer outside the widget: a phone number (E.164) and an e-mail address. */
+export interface SupportContacts {
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * The support desk's phone and e-mail per subscription type (spec §3: phone for Type 2 with Gold, e-mail for
+ * every premium customer). Data for the operator to set: these are the demo's values (a number of the
+ * 555-01xx range kept for fiction, addresses of a reserved domain), not NETSCOUT's.
+ */
+export const SUPPORT_CONTACTS: Readonly<Record<ServiceType, SupportContacts>> = {
+  1: { phone: null, email: 'support@netscout.example' },
+  2: { phone: '+12025550147', email: 'gold-support@netscout.example' },
+  3: { phone: null, email: 'support@netscout.example' },
+};
+
 /** "My Account" on the vendor site, where Type 2 customers submit and follow incidents (spec §4). */
 export const MY_ACCOUNT_URL = 'https://myaccount.flukenetworks.com/';
 

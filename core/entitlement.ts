@@ -1,5 +1,5 @@
 import type { Entitlement, SubscriptionTerms } from './api/schemas.js';
-import { MY_ACCOUNT_URL, SERVICE_TYPES } from './catalog.js';
+import { MY_ACCOUNT_URL, SERVICE_TYPES, SUPPORT_CONTACTS } from './catalog.js';
 import { InvalidArgumentError, InvalidDateError } from './errors.js';
 import { FIRST_RESPONSE_TARGETS, SELF_HELP_RESOURCES, SUPPORT_LANGUAGE } from './targets.js';
 
@@ -39,7 +39,9 @@ export function computeEntitlement(subscription: SubscriptionTerms, now: Date): 
     supportLanguage: SUPPORT_LANGUAGE,
     selfHelp: SELF_HELP_RESOURCES.map((resource) => ({ ...resource })),
     goldCoverageEndsAt: null,
+    contacts: { phone: null, email: null },
   } as const;
+  const desk = SUPPORT_CONTACTS[serviceType];
   const selfHelpOnly = {
     level: 'self-help',
     canSubmitIncidents: false,
@@ -67,6 +69,7 @@ export function computeEntitlement(subscription: SubscriptionTerms, now: Date): 
       canSubmitIncidents: true,
       firstResponseHours: FIRST_RESPONSE_TARGETS.gold,
       channels: ['phone', 'email', 'web', 'self-help'],
+      contacts: { phone: desk.phone, email: desk.email },
       hours: '24/7 except support holidays',
       incidentsPerMonth: 'unlimited',
       gold: 'active',
@@ -86,6 +89,7 @@ export function computeEntitlement(subscription: SubscriptionTerms, now: Date): 
     canSubmitIncidents: true,
     firstResponseHours: FIRST_RESPONSE_TARGETS.paidPremium,
     channels: ['email', 'web', 'self-help'],
+    contacts: { phone: null, email: desk.email },
     hours: '24/7 except support holidays',
     incidentsPerMonth: 'unlimited',
     gold: 'not-offered',

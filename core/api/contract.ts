@@ -74,6 +74,8 @@ export function defineContract(z: ContractZod) {
     submitVia: SubmissionRoute,
     statusVia: SubmissionRoute,
     myAccountUrl: z.nullable(z.string()),
+    /** How to reach an engineer outside the widget, for the channels the entitlement includes. */
+    contacts: z.object({ phone: z.nullable(z.string()), email: z.nullable(z.string()) }),
     incidentsPerMonth: z.union([z.literal('unlimited'), z.literal(0)]),
     supportLanguage: z.literal('en'),
     selfHelp: z.array(z.object({ kind: z.string(), url: z.string() })),

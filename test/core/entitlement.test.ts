@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeEntitlement, InvalidDateError, MY_ACCOUNT_URL, type SubscriptionTerms } from '../../core/index.js';
+import {
+  computeEntitlement,
+  InvalidDateError,
+  MY_ACCOUNT_URL,
+  SUPPORT_CONTACTS,
+  type SubscriptionTerms,
+} from '../../core/index.js';
 
 const now = new Date('2026-11-26T14:51:00Z');
 const gold = {
@@ -58,6 +64,11 @@ describe('computeEntitlement — every type × plan × premium flag × Gold stat
           ? ['phone', 'email', 'web', 'self-help']
           : ['email', 'web', 'self-help'],
     );
+    // The desk's number only where the phone is a channel, its address wherever e-mail is.
+    expect(e.contacts).toEqual({
+      phone: premiumLevel && type === 2 ? SUPPORT_CONTACTS[2].phone : null,
+      email: premiumLevel ? SUPPORT_CONTACTS[type].email : null,
+    });
     expect(e.submitVia).toBe(type === 2 ? 'my-account' : 'service-assistance');
     expect(e.statusVia).toBe(e.submitVia);
     expect(e.myAccountUrl).toBe(type === 2 ? MY_ACCOUNT_URL : null);

@@ -17,6 +17,12 @@ describe('the overview', () => {
     expect(overview).to.contain('except support holidays');
     expect(overview).to.contain('Unlimited incidents');
     expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
+    // Phone and e-mail are said with the number and the address to use, as links a phone opens.
+    const phone = $(el, '[data-testid="contacts"] a[href^="tel:"]') as HTMLAnchorElement;
+    expect(phone.getAttribute('href')).to.equal('tel:+12025550147');
+    expect(phone.textContent).to.equal('+1 202-555-0147');
+    const mail = $(el, '[data-testid="contacts"] a[href^="mailto:"]') as HTMLAnchorElement;
+    expect(mail.textContent).to.equal('gold-support@netscout.example');
   });
 
   it('speaks French of the free plan and of Mon compte', async () => {
@@ -46,6 +52,7 @@ describe('the overview', () => {
     expect(overview).to.contain('LinkSprinter.com: Pro plan');
     expect(overview).to.contain('no Gold program');
     expect(overview).to.contain('Reach an engineer by email and web form');
+    expect(text(el, '[data-testid="contacts"]')).to.equal('E-mail: support@netscout.example');
     expect(overview).to.contain('within 24 hours');
     expect($(el, '[data-testid="gold"]')).to.equal(null);
     expect($(el, 'a[href^="https://myaccount"]')).to.equal(null);

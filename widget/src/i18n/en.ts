@@ -44,6 +44,8 @@ export const en: Messages = {
     goldEnded: (date) => `Gold support ended on ${date}.`,
     premiumHeading: 'You have premium support',
     channelsLabel: 'Reach an engineer by',
+    contactPhone: 'Phone:',
+    contactEmail: 'E-mail:',
     channel: { phone: 'phone', email: 'email', web: 'web form', 'self-help': 'self-help' },
     hours: {
       '24/7 except support holidays': 'Open 24 hours a day, 7 days a week, except support holidays.',

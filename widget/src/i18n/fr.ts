@@ -46,6 +46,8 @@ export const fr: Messages = {
     goldEnded: (date) => `Le support Gold a pris fin le ${date}.`,
     premiumHeading: 'Vous bénéficiez du support premium',
     channelsLabel: 'Contactez un ingénieur par',
+    contactPhone: 'Téléphone :',
+    contactEmail: 'Courriel :',
     channel: { phone: 'téléphone', email: 'e-mail', web: 'formulaire web', 'self-help': 'auto-assistance' },
     hours: {
       '24/7 except support holidays': 'Ouvert 24 h sur 24, 7 jours sur 7, sauf les jours fériés du support.',

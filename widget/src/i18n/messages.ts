@@ -35,6 +35,9 @@ export interface Messages {
     goldEnded: (date: string) => string;
     premiumHeading: string;
     channelsLabel: string;
+    /** "Phone:" and "E-mail:" before the support desk's number and address. */
+    contactPhone: string;
+    contactEmail: string;
     channel: Record<Channel, string>;
     hours: Record<'24/7 except support holidays' | '24/7', string>;
     firstResponse: (hours: number) => string;

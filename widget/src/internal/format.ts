@@ -63,6 +63,15 @@ export function safeHref(url: string | null | undefined): string | undefined {
   }
 }
 
+/**
+ * An E.164 number as people read it: North American numbers grouped `+1 202-555-0147`, others as given.
+ * The `tel:` link keeps the E.164 form.
+ */
+export function displayPhone(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return nanp ? `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}` : e164;
+}
+
 /** How far ahead the overview names the next support closure. */
 const NEXT_CLOSURE_DAYS = 14;
 

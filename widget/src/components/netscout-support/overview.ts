@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatList, holidayName } from '../../../../client/format.js';
 import type { Entitlement, Me, Subscription, SupportCalendar } from '../../../../core/api/schemas.js';
 import { findPlan, findService } from '../../../../core/catalog.js';
-import { formatDate, formatReopening, nextClosure, safeHref } from '../../internal/format.js';
+import { displayPhone, formatDate, formatReopening, nextClosure, safeHref } from '../../internal/format.js';
 import type { Ui } from '../../internal/ui.js';
 
 /** What the overview shows, and what its upgrade button does. */
@@ -106,6 +106,7 @@ function renderPremium(input: OverviewInput, e: Entitlement): TemplateResult {
       <h3>${m.premiumHeading}</h3>
       <ul>
         <li>${m.channelsLabel} ${list}.</li>
+        ${renderContacts(input, e)}
         <li>${m.hours[e.hours]}</li>
         ${e.firstResponseHours ? html`<li data-testid="first-response">${m.firstResponse(e.firstResponseHours)}</li>` : nothing}
         <li>${m.unlimited}</li>
@@ -113,6 +114,17 @@ function renderPremium(input: OverviewInput, e: Entitlement): TemplateResult {
       <p class="muted">${m.noResolutionTarget}</p>
     </div>
   `;
+}
+
+/** The desk's phone and e-mail, as links a phone or a mail client opens. */
+function renderContacts(input: OverviewInput, e: Entitlement): TemplateResult | typeof nothing {
+  const m = input.ui.messages.overview;
+  const { phone, email } = e.contacts;
+  if (!phone && !email) return nothing;
+  return html`<li data-testid="contacts">
+    ${phone ? html`<span>${m.contactPhone} <a href=${`tel:${phone}`}>${displayPhone(phone)}</a></span>` : nothing}
+    ${email ? html`<span>${m.contactEmail} <a href=${`mailto:${email}`}>${email}</a></span>` : nothing}
+  </li>`;
 }
 
 /** Whether the self-help section already links to My Account as the way up (then once is enough). */
