@@ -217,7 +217,9 @@ export class NetscoutIncidentForm extends NetscoutElement {
       });
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[data-focus-after-submit]')?.focus();
+    if (this.submitted) this.renderRoot.querySelector<HTMLElement>('[data-focus-after-submit]')?.focus();
+    // The notice is above the form the customer scrolled down to send: it comes into view.
+    else this.renderRoot.querySelector('[data-testid="queued"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   /** @internal */

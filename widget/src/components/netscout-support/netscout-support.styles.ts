@@ -53,7 +53,8 @@ export const styles = css`
   }
   dialog {
     width: min(var(--netscout-width), calc(100vw - 1rem));
-    max-height: calc(100vh - 2rem);
+    max-height: calc(100dvh - 2rem);
+    overflow: hidden;
     padding: 0;
     border: 1px solid var(--netscout-border);
     border-radius: var(--netscout-radius);
@@ -72,11 +73,16 @@ export const styles = css`
     line-height: 1.45;
     font-size: 0.95rem;
   }
+  /* In the dialog, only the view scrolls: the title bar (and its Close) and the tabs stay in sight. */
+  dialog .panel {
+    max-height: calc(100dvh - 2rem - 2px);
+  }
   :host([mode='inline']) .panel {
     border: 1px solid var(--netscout-border);
     border-radius: var(--netscout-radius);
   }
   header {
+    flex: none;
     display: flex;
     align-items: center;
     justify-content: space-between;
@@ -87,14 +93,19 @@ export const styles = css`
     margin: 0;
     font-size: 1.1rem;
   }
+  /* One row of tabs that scrolls sideways on a narrow phone rather than wrapping into three. */
   nav {
     display: flex;
-    flex-wrap: wrap;
+    flex: none;
     gap: 0.25rem;
+    overflow-x: auto;
+    scrollbar-width: thin;
     padding: 0.5rem 0.75rem;
     border-bottom: 1px solid var(--netscout-border);
   }
   .tab {
+    flex: none;
+    white-space: nowrap;
     border: 0;
     background: none;
     padding: 0.35rem 0.6rem;
@@ -115,6 +126,7 @@ export const styles = css`
   .body {
     padding: 1rem;
     overflow: auto;
+    min-height: 0;
   }
   @media (prefers-reduced-motion: no-preference) {
     .launcher,
