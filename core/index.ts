@@ -3,6 +3,7 @@
  * No DOM, no network, no wall clock: every function takes the instant it reasons about.
  */
 export * from './api/schemas.js';
+export * from './attachments.js';
 export * from './billing.js';
 export {
   addSupportTime,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { AttachmentType } from '../../core/attachments.js';
 
 /** The per-account attachment quota when `NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB` is not set. */
 export const DEFAULT_ACCOUNT_QUOTA_MIB = 200;
@@ -143,8 +144,8 @@ function quotaFromEnv(env: NodeJS.ProcessEnv): number {
   return Math.floor(mib * 1024 * 1024);
 }
 
-/** The attachment types support accepts, recognised by their content (never by the name alone). */
-export function sniffContentType(bytes: Uint8Array): string | null {
+/** The attachment types support accepts (`ATTACHMENT_TYPES` in core), recognised by their content (never by the name alone). */
+export function sniffContentType(bytes: Uint8Array): AttachmentType | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
