@@ -143,6 +143,8 @@ export function defineContract(z: ContractZod) {
     sizeBytes: z.number(),
     sha256: z.string(),
     uploadedAt: instant,
+    /** The reply the file came with; `null` for the incident's own files. */
+    commentId: z.nullable(id),
   });
 
   const Comment = z.object({

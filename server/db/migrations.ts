@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
 /**
  * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in
@@ -198,6 +199,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('users_email').on('users').column('email').execute();
     },
   },
+  '0011-reply-attachments': replyAttachments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,6 +27,7 @@ export interface SupportRepository {
   accounts: AccountRepository;
   cases: CaseRepository;
   attachments: AttachmentRepository;
+  replies: ReplyRepository;
   kb: KbRepository;
   payments: PaymentRepository;
   authorization: AuthorizationStore;
@@ -131,6 +132,25 @@ export interface CaseRepository {
   listComments(caseId: string): Promise<CommentRow[]>;
 }
 
+/** A reply posted now, or the one an earlier request with the same `Idempotency-Key` posted. */
+export type ReplyOutcome = { posted: true } | { posted: false; existing: CommentRow; requestHash: string };
+
+/** Customer replies, idempotent per case and `Idempotency-Key`. */
+export interface ReplyRepository {
+  getComment(caseId: string, commentId: string): Promise<CommentRow | undefined>;
+  /** The reply first posted on the case with `key`, if any. */
+  find(caseId: string, key: string | undefined): Promise<ReplyOutcome | undefined>;
+  /**
+   * Adds `comment` and sets the case's `status`, in one transaction, unless `key` was used on that case
+   * already: then the first comment is returned with the hash of the body it was posted with.
+   */
+  post(
+    comment: CommentRow,
+    status: CaseRow['status'],
+    key: { key: string; requestHash: string } | null,
+  ): Promise<ReplyOutcome>;
+}
+
 /**
  * The attachments' records (their content is in `AttachmentStore`, stored once per SHA-256). An attachment
  * counts in full toward its account's quota even when its content is shared.
@@ -141,12 +161,14 @@ export interface AttachmentRepository {
   /**
    * Records an attachment unless the case has `maxPerCase` already or the account's attachments would take
    * more than `quotaBytes`: checked and inserted in one transaction, so uploads sent together cannot both pass.
+   * The same content under the same name, for the same case and reply, is the first upload again (a retry
+   * after a lost answer): that attachment is returned as `existing` and nothing is added.
    */
   insert(
     row: AttachmentRow,
     caseUpdatedAt: number,
     limits: { maxPerCase: number; accountId: string; quotaBytes: number },
-  ): Promise<'inserted' | 'too-many' | 'over-quota'>;
+  ): Promise<'inserted' | 'too-many' | 'over-quota' | { existing: AttachmentRow }>;
   /** The sum of the sizes of one account's attachments. */
   accountBytes(accountId: string): Promise<number>;
   countOnCase(caseId: string): Promise<number>;

@@ -109,7 +109,11 @@ export interface Database {
     size_bytes: number;
     sha256: string;
     uploaded_at: number;
+    /** The reply the file came with; `null` for the incident's own files. */
+    comment_id: string | null;
   };
+  /** The `Idempotency-Key` of each customer reply, per case: a retry returns the first comment. */
+  comment_keys: { case_id: string; key: string; request_hash: string; comment_id: string };
   kb_articles: {
     slug: string;
     lang: 'en' | 'fr';

@@ -197,6 +197,7 @@ export function attachmentDto(row: AttachmentRow): Attachment {
     sizeBytes: row.size_bytes,
     sha256: row.sha256,
     uploadedAt: iso(row.uploaded_at),
+    commentId: row.comment_id,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE } from '../../core/attachments.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { sniffContentType } from '../db/attachment-store.js';
 import { attachmentDto } from '../domain/dto.js';
@@ -9,23 +10,27 @@ import { requireCaller } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
 import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_CASE = 5;
-/** A 10 MiB file plus the multipart envelope. */
+/** A 10 MiB file (`MAX_ATTACHMENT_BYTES` in core) plus the multipart envelope. */
 export const ATTACHMENT_BODY_LIMIT = MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+const UploadQuery = z.strictObject({ commentId: IdParam.optional() });
 
 const upload = createRoute({
   method: 'post',
   path: '/v1/cases/{id}/attachments',
-  summary: 'Attach a file to a case (at most 10 MiB each, 5 per case, within the account quota)',
+  summary: 'Attach a file to a case or to one of its replies (at most 10 MiB each, 5 per case, within the quota)',
   description:
     'Accepted types, recognised by content: plain text and logs (UTF-8), PDF, PNG, JPEG, pcap, pcapng, zip. ' +
+    'With `commentId`, the file comes with that reply of the case. The same content under the same name, for ' +
+    'the same case and reply, returns the first attachment again (`Idempotent-Replayed: true`): a retry after ' +
+    'a lost answer never stores it twice. ' +
     'A name whose extension does not match the type gets the type’s extension added (`x.html` holding a PDF ' +
     'is stored as `x.html.pdf`). The attachments of one account may take at most its storage quota ' +
     '(`NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB`, default 200 MiB): 413 `storage-quota-exceeded` beyond it.',
   security: bearer,
   request: {
     params: z.object({ id: IdParam }),
+    query: UploadQuery,
     body: {
       required: true,
       content: {
@@ -107,11 +112,16 @@ export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
   // The document shows the route as declared; the handler reads the body itself, after the cheap checks, so
   // that an upload the case cannot take is refused before its bytes are read or stored.
   app.openAPIRegistry.registerPath(upload);
-  app.openapi({ ...upload, request: { params: upload.request.params }, hide: true }, async (c) => {
+  const uploadInputs = { params: upload.request.params, query: upload.request.query };
+  app.openapi({ ...upload, request: uploadInputs, hide: true }, async (c) => {
     const caller = requireCaller(c);
     const { id } = c.req.valid('param');
+    const { commentId } = c.req.valid('query');
     const row = await ctx.repo.cases.get(id, caller.user.role === 'agent' ? null : caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
+    if (commentId && !(await ctx.repo.replies.getComment(id, commentId))) {
+      throw notFound(`Comment ${commentId} of case ${id}`);
+    }
     // The quota is the case's account's, whoever uploads (a support engineer's upload counts for the customer).
     const [count, used] = await Promise.all([
       ctx.repo.attachments.countOnCase(id),
@@ -149,6 +159,7 @@ export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
       size_bytes: bytes.byteLength,
       sha256,
       uploaded_at: at,
+      comment_id: commentId ?? null,
     };
     let outcome: Awaited<ReturnType<typeof ctx.repo.attachments.insert>> | undefined;
     try {
@@ -165,6 +176,10 @@ export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     }
     if (outcome === 'too-many') throw tooMany();
     if (outcome === 'over-quota') throw overQuota(quotaBytes, await ctx.repo.attachments.accountBytes(row.account_id));
+    if (typeof outcome === 'object') {
+      c.header('idempotent-replayed', 'true');
+      return c.json(attachmentDto(outcome.existing), 201);
+    }
     return c.json(attachmentDto(stored), 201);
   });
 
@@ -177,8 +192,11 @@ export function attachmentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     const bytes = await ctx.attachments.get(attachment.sha256);
     // Named for the type it was recognised as (also for attachments stored before names were).
     const fileName = nameForType(attachment.file_name, attachment.content_type);
+    // Only a type of the accepted list is served as itself (none of them is a page or a script a browser runs);
+    // anything else a store might hold goes out as opaque bytes.
+    const type = isAttachmentType(attachment.content_type) ? attachment.content_type : 'application/octet-stream';
     return c.body(new Uint8Array(bytes), 200, {
-      'content-type': attachment.content_type,
+      'content-type': type,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'content-length': String(bytes.byteLength),
     });

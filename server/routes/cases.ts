@@ -3,11 +3,11 @@ import type { Context, TypedResponse } from 'hono';
 import type { CaseListPage } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import type { CaseHead, CaseQuery } from '../db/repository.js';
-import { CaseListRenderer, caseDto, commentDto, type JsonText } from '../domain/dto.js';
-import { newId } from '../domain/ids.js';
+import { CaseListRenderer, caseDto, type JsonText } from '../domain/dto.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
-import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
+import { apiRoutes, bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
+import { postReply } from './replies.js';
 
 export const CaseListQuery = z.strictObject({
   status: C.CaseStatus.optional(),
@@ -46,13 +46,18 @@ const comment = createRoute({
   path: '/v1/cases/{id}/comments',
   summary: "The customer's reply on a case",
   security: bearer,
+  description:
+    'With an `Idempotency-Key`, a retry with the same key and body returns the first comment ' +
+    '(`Idempotent-Replayed: true`) and the same key with another body is refused with 422. Files come after, ' +
+    "each posted to the case's attachments with `commentId`.",
   request: {
     params: z.object({ id: IdParam }),
+    headers: z.object({ 'idempotency-key': idempotencyKey('reply').optional() }),
     body: { required: true, content: jsonContent(C.CommentDraft) },
   },
   responses: {
-    201: { description: 'The comment.', content: jsonContent(C.Comment) },
-    ...problems(400, 401, 404, 409, 413, 415, 429, 507),
+    201: { description: 'The comment (or the one first posted with this key).', content: jsonContent(C.Comment) },
+    ...problems(400, 401, 404, 409, 413, 415, 422, 429, 507),
   },
 });
 
@@ -135,26 +140,10 @@ export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     const caller = requireCustomer(c);
     const { id } = c.req.valid('param');
     const { body } = c.req.valid('json');
-    const row = await ctx.repo.cases.get(id, caller.account.id);
-    if (!row) throw notFound(`Case ${id}`);
-    if (row.status === 'closed') {
-      throw new ProblemError(409, 'conflict', 'Case closed', {
-        detail: `Case ${id} is closed: submit a new incident instead.`,
-      });
-    }
-    const at = ctx.now().getTime();
-    const stored = {
-      id: newId('cmt'),
-      case_id: id,
-      author_kind: 'customer' as const,
-      author_name: caller.user.name,
-      body,
-      created_at: at,
-    };
-    // A customer's reply hands a case that was waiting on them back to support.
-    const status = row.status === 'waiting-on-customer' || row.status === 'resolved' ? 'in-progress' : row.status;
-    await ctx.repo.cases.update(id, { updated_at: at, status }, stored);
-    return c.json(commentDto(stored), 201);
+    const key = c.req.valid('header')['idempotency-key'];
+    const { reply, replayed } = await postReply(ctx, caller, id, body, key);
+    if (replayed) c.header('idempotent-replayed', 'true');
+    return c.json(reply, 201);
   });
   return app;
 }

@@ -33,8 +33,17 @@ export class SqliteAttachments implements AttachmentRepository {
     row: AttachmentRow,
     caseUpdatedAt: number,
     limits: { maxPerCase: number; accountId: string; quotaBytes: number },
-  ): Promise<'inserted' | 'too-many' | 'over-quota'> {
+  ): Promise<'inserted' | 'too-many' | 'over-quota' | { existing: AttachmentRow }> {
     return this.c.casesTransaction(async (trx) => {
+      const existing = await trx
+        .selectFrom('attachments')
+        .selectAll()
+        .where('case_id', '=', row.case_id)
+        .where('sha256', '=', row.sha256)
+        .where('file_name', '=', row.file_name)
+        .where('comment_id', 'is', row.comment_id)
+        .executeTakeFirst();
+      if (existing) return { existing };
       if ((await countOnCase(trx, row.case_id)) >= limits.maxPerCase) return 'too-many';
       if ((await accountBytes(trx, limits.accountId)) + row.size_bytes > limits.quotaBytes) return 'over-quota';
       await trx.insertInto('attachments').values(row).execute();

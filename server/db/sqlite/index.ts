@@ -8,6 +8,7 @@ import { SqliteCases } from './cases.js';
 import { SqliteConnection, type SyncExecutor } from './connection.js';
 import { SqliteKb } from './kb.js';
 import { SqlitePayments } from './payments.js';
+import { SqliteReplies } from './replies.js';
 
 export type { SyncExecutor } from './connection.js';
 
@@ -21,6 +22,7 @@ export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): Supp
     accounts: new SqliteAccounts(connection),
     cases: new SqliteCases(connection),
     attachments: new SqliteAttachments(connection),
+    replies: new SqliteReplies(connection),
     kb: new SqliteKb(connection),
     payments: new SqlitePayments(connection),
     authorization: new SqliteAuthorization(connection),
