@@ -133,9 +133,11 @@ export class SupportApiClient {
     return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, 'Case', { signal });
   }
 
-  comment(caseId: string, body: string): Promise<Comment> {
+  /** `idempotencyKey`: one per reply, the same on every retry of it (the server posts it once). */
+  comment(caseId: string, body: string, idempotencyKey?: string): Promise<Comment> {
     return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/comments`, 'Comment', {
       body: { body },
+      headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
     });
   }
 
@@ -163,13 +165,20 @@ export class SupportApiClient {
 
   /**
    * Uploads one attachment with `XMLHttpRequest`, the only browser API that reports upload progress.
-   * `onProgress` receives a fraction between 0 and 1.
+   * `onProgress` receives a fraction between 0 and 1. `commentId`: the reply the file comes with.
    */
-  async uploadAttachment(caseId: string, file: Blob, fileName: string, onProgress: (fraction: number) => void) {
+  async uploadAttachment(
+    caseId: string,
+    file: Blob,
+    fileName: string,
+    onProgress: (fraction: number) => void,
+    commentId?: string,
+  ) {
     const token = await this.token();
+    const query = commentId ? `?commentId=${encodeURIComponent(commentId)}` : '';
     return new Promise<Attachment>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', this.url(`/v1/cases/${encodeURIComponent(caseId)}/attachments`));
+      xhr.open('POST', this.url(`/v1/cases/${encodeURIComponent(caseId)}/attachments${query}`));
       if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
@@ -277,7 +286,8 @@ const CODES: Record<number, ApiErrorCode> = {
   507: 'insufficient-storage',
 };
 
-function errorFor(status: number, json: unknown, retryAfter: string | null): ApiError {
+/** The `ApiError` for a failed answer: its status, its problem document (if any) and `Retry-After`. */
+export function errorFor(status: number, json: unknown, retryAfter: string | null): ApiError {
   const parsed = contract().Problem.safeParse(json);
   const problem = parsed.success ? parsed.data : undefined;
   const message = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : `HTTP ${status}`;

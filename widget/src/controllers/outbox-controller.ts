@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { ApiError, SupportApiClient } from '../../../client/api.js';
 import type { Case, IncidentDraft, Me } from '../../../core/api/schemas.js';
 import type { NetscoutElement } from '../internal/netscout-element.js';
-import { authorOf, Outbox, type OutboxEntry, type OutboxFile } from '../internal/outbox.js';
+import { authorOf, type FileRefusal, Outbox, type OutboxEntry, type OutboxFile } from '../internal/outbox.js';
 import { deliverOutbox } from '../internal/outbox-delivery.js';
 
 /** What the controller needs from the element that owns it. */
@@ -25,7 +25,8 @@ export interface SubmitWatch {
   /** The submission is safe in the outbox (before its first byte goes out). */
   onStored(): Promise<void>;
   onProgress(file: OutboxFile, fraction: number): void;
-  onAttachmentRefused(file: OutboxFile, error: ApiError): void;
+  /** The server refused one of the files (the confirmation names it through `refusedFiles`). */
+  onAttachmentRefused?(file: OutboxFile, error: ApiError): void;
 }
 
 interface Attempt extends SubmitWatch {
@@ -48,6 +49,8 @@ export class OutboxController implements ReactiveController {
   waiting = 0;
   /** The last incident the server accepted from this outbox. */
   delivered: Case | undefined;
+  /** The files the server refused, by the id of the case they were for (the confirmation names them). */
+  readonly refusedFiles = new Map<string, FileRefusal[]>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly attempts = new Map<string, Attempt>();
   private readonly online = () => void this.flush(true);
@@ -92,6 +95,7 @@ export class OutboxController implements ReactiveController {
           onDelivered: (entry, delivered) => {
             const attempt = this.attempts.get(entry.idempotencyKey);
             if (attempt) attempt.delivered = delivered;
+            if (entry.refusedFiles?.length) this.refusedFiles.set(delivered.id, entry.refusedFiles);
             this.delivered = delivered;
             this.host.emit('netscout-incident-submitted', {
               caseId: delivered.id,
@@ -108,7 +112,7 @@ export class OutboxController implements ReactiveController {
           },
           onAttachmentRefused: (entry, file, error) => {
             this.reportError(error);
-            this.attempts.get(entry.idempotencyKey)?.onAttachmentRefused(file, error);
+            this.attempts.get(entry.idempotencyKey)?.onAttachmentRefused?.(file, error);
           },
           onUploadProgress: (entry, file, fraction) =>
             this.attempts.get(entry.idempotencyKey)?.onProgress(file, fraction),

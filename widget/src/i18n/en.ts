@@ -182,4 +182,19 @@ export const en: Messages = {
     goldExplain: 'Gold support is bought for your hardware in My Account.',
     noPlans: 'No plan with premium support is available for this service.',
   },
+  // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
+  attachments: {
+    hint: 'Text and logs, PDF, PNG, JPEG, pcap, pcapng or zip; up to 10 MB each and 5 per case.',
+    reason: {
+      type: 'this type of file is not accepted',
+      size: 'it is larger than 10 MB',
+      empty: 'the file is empty',
+      count: 'a case holds at most 5 files',
+      quota: 'the storage for your account’s attachments is full',
+    },
+    notSent: (name, reason) => `${name} will not be sent: ${reason}.`,
+    notAttached: (name, reason) => `${name} was not attached: ${reason}.`,
+    files: 'Files',
+    download: (name) => `Download ${name}`,
+  },
 };

@@ -194,4 +194,19 @@ export const fr: Messages = {
     goldExplain: 'Le support Gold s’achète pour votre matériel dans Mon compte.',
     noPlans: 'Aucune offre avec support premium n’est disponible pour ce service.',
   },
+  // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
+  attachments: {
+    hint: 'Textes et journaux, PDF, PNG, JPEG, pcap, pcapng ou zip ; 10 Mo au plus par fichier et 5 par dossier.',
+    reason: {
+      type: 'ce type de fichier n’est pas accepté',
+      size: 'il dépasse 10 Mo',
+      empty: 'le fichier est vide',
+      count: 'un dossier contient au plus 5 fichiers',
+      quota: 'l’espace réservé aux pièces jointes de votre compte est plein',
+    },
+    notSent: (name, reason) => `${name} ne sera pas envoyé : ${reason}.`,
+    notAttached: (name, reason) => `${name} n’a pas été joint : ${reason}.`,
+    files: 'Fichiers',
+    download: (name) => `Télécharger ${name}`,
+  },
 };

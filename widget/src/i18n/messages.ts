@@ -1,5 +1,6 @@
 import type { ClientCatalog } from '../../../client/messages.js';
 import type { CaseStatus, Channel, RefusalReason, SlaState, UpgradePath } from '../../../core/api/schemas.js';
+import type { AttachmentRefusal } from '../../../core/attachments.js';
 import type { SelfHelpResourceKind } from '../../../core/targets.js';
 
 import type { WidgetLocale } from './locale.js';
@@ -146,5 +147,19 @@ export interface Messages {
     success: (plan: string) => string;
     goldExplain: string;
     noPlans: string;
+  };
+  // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
+  attachments: {
+    /** What may be attached, under the file picker. */
+    hint: string;
+    /** Why a file cannot be attached (the picker's check, or the server's answer). */
+    reason: Record<AttachmentRefusal | 'quota', string>;
+    /** The picker refused it: the incident or reply is sent without it. */
+    notSent: (fileName: string, reason: string) => string;
+    /** The server refused it after the case or reply was sent. */
+    notAttached: (fileName: string, reason: string) => string;
+    files: string;
+    /** The accessible name of a file's download button. */
+    download: (fileName: string) => string;
   };
 }

@@ -1,6 +1,6 @@
 import { ApiError, type SupportApiClient } from '../../../client/api.js';
 import type { Case, Me } from '../../../core/api/schemas.js';
-import { backoffMs, isAuthor, type Outbox, type OutboxEntry, type OutboxFile } from './outbox.js';
+import { backoffMs, type FileRefusal, isAuthor, type Outbox, type OutboxEntry, type OutboxFile } from './outbox.js';
 
 /** What the delivery loop tells its caller. */
 export interface DeliveryHooks {
@@ -130,6 +130,7 @@ async function deliver(outbox: Outbox, api: SupportApiClient, entry: OutboxEntry
       await api.uploadAttachment(entry.caseId, file.blob, file.name, (f) => hooks.onUploadProgress?.(entry, file, f));
     } catch (error) {
       if (error instanceof ApiError && !error.transient && error.code !== 'unauthorized') {
+        entry.refusedFiles = [...(entry.refusedFiles ?? []), fileRefusal(file.name, error)];
         hooks.onAttachmentRefused?.(entry, file, error);
       } else throw error;
     }
@@ -139,4 +140,18 @@ async function deliver(outbox: Outbox, api: SupportApiClient, entry: OutboxEntry
   delivered = await api.case(entry.caseId).catch(() => delivered);
   await outbox.remove(entry.idempotencyKey);
   if (delivered) hooks.onDelivered(entry, delivered);
+}
+
+/** The server's problem codes the UI has its own words for. */
+const REFUSALS: Record<string, FileRefusal['reason']> = {
+  'unsupported-media-type': 'type',
+  'body-too-large': 'size',
+  'too-many-attachments': 'count',
+  'storage-quota-exceeded': 'quota',
+};
+
+/** Why the server refused `name`: its problem code, in the UI's words when known, and its own message. */
+export function fileRefusal(name: string, error: ApiError): FileRefusal {
+  const reason = REFUSALS[error.problem?.type.split('/').pop() ?? ''];
+  return { name, ...(reason ? { reason } : {}), message: error.problem?.detail ?? error.message };
 }

@@ -1,11 +1,19 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { IncidentDraft, Me, Problem } from '../../../core/api/schemas.js';
+import type { AttachmentRefusal } from '../../../core/attachments.js';
 
 /** A file the customer attached, kept as a Blob in IndexedDB until it is uploaded. */
 export interface OutboxFile {
   name: string;
   type: string;
   blob: Blob;
+}
+
+/** A file the server would not attach, and why (`reason` when the UI has words for it, else its `message`). */
+export interface FileRefusal {
+  name: string;
+  reason?: AttachmentRefusal | 'quota';
+  message: string;
 }
 
 /** Who wrote an entry or a draft: the user and account `GET /v1/me` named when it was written. */
@@ -42,8 +50,10 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   /** Set once the server accepted the incident; attachments follow. */
   caseId?: string;
-  /** How many of `files` are already uploaded. */
+  /** How many of `files` are already uploaded (or refused). */
   uploaded: number;
+  /** The files the server refused, kept so the confirmation names them even after a reload. */
+  refusedFiles?: FileRefusal[];
   lastError?: string;
   /** Set when the server refused it: it stays, with its text, until its author edits or discards it. */
   refused?: OutboxRefusal;

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiError, SupportApiClient } from '../../../../client/api.js';
 import type { Case, Me } from '../../../../core/api/schemas.js';
+import { type AttachmentRefusal, checkAttachment } from '../../../../core/attachments.js';
 import { KbSearchController } from '../../controllers/kb-search.js';
 import type { OutboxController } from '../../controllers/outbox-controller.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
@@ -56,6 +57,8 @@ export class NetscoutIncidentForm extends NetscoutElement {
 
   @state() fields: IncidentFields = emptyFields();
   @state() files: File[] = [];
+  /** Picked files the form will not send, with the reason (the picker's check against core's table). */
+  @state() refusedFiles: { name: string; reason: AttachmentRefusal }[] = [];
   @state() errors: FieldErrors = {};
   @state() submitting = false;
   @state() uploads: { name: string; fraction: number }[] = [];
@@ -132,6 +135,7 @@ export class NetscoutIncidentForm extends NetscoutElement {
   private reset(): void {
     this.fields = emptyFields();
     this.files = [];
+    this.refusedFiles = [];
     this.errors = {};
     this.uploads = [];
     this.suggestions.clear();
@@ -151,7 +155,13 @@ export class NetscoutIncidentForm extends NetscoutElement {
 
   /** @internal */
   onFiles(files: File[]): void {
-    this.files = files;
+    this.files = [];
+    this.refusedFiles = [];
+    for (const file of files) {
+      const reason = checkAttachment(file, this.files.length);
+      if (reason) this.refusedFiles.push({ name: file.name, reason });
+      else this.files.push(file);
+    }
   }
 
   /** @internal */
@@ -190,7 +200,6 @@ export class NetscoutIncidentForm extends NetscoutElement {
         onProgress: (file, fraction) => {
           this.uploads = this.uploads.map((u) => (u.name === file.name ? { ...u, fraction } : u));
         },
-        onAttachmentRefused: (_file, error) => (this.rejected = error),
       },
       replaces,
     );
@@ -205,6 +214,7 @@ export class NetscoutIncidentForm extends NetscoutElement {
     }
     this.fields = { ...emptyFields(), contactEmail: fields.contactEmail };
     this.files = [];
+    this.refusedFiles = [];
     this.suggestions.clear();
     if (outcome.kind === 'delivered') this.submitted = outcome.case;
     else {

@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, formatList, holidayName } from '../../../../client/format.js';
 import type { Case, Subscription } from '../../../../core/api/schemas.js';
+import { attachmentAccept } from '../../../../core/attachments.js';
 import { safeHref } from '../../internal/format.js';
 import { errorText } from '../../internal/ui.js';
+import { renderFileRefusals } from './file-refusals.js';
 import { type Field, isHardwareBacked } from './incident-fields.js';
 import type { NetscoutIncidentForm } from './incident-form.js';
 
@@ -18,6 +20,7 @@ export function renderSubmitted(form: NetscoutIncidentForm, submitted: Case): Te
       <h3 tabindex="-1" data-focus-after-submit>${m.submittedHeading(submitted.number)}</h3>
       <p data-testid="due-by">${m.dueBy(formatDateTime(submitted.dueAt, locale, zone))}</p>
       ${names.length ? html`<p data-testid="delayed-by">${m.delayedBy(formatList(names, locale))}</p>` : nothing}
+      ${renderFileRefusals(messages, form.outbox.refusedFiles.get(submitted.id), 'notAttached', 'files-not-attached')}
       ${
         myAccount
           ? html`<p><a href=${myAccount} target="_blank" rel="noopener noreferrer">${m.myAccountLink}</a></p>`
@@ -123,8 +126,12 @@ export function renderFields(form: NetscoutIncidentForm, entitled: Subscription[
         id="f-files"
         type="file"
         multiple
+        accept=${attachmentAccept()}
+        aria-describedby=${form.refusedFiles.length ? 'h-files files-not-sent' : 'h-files'}
         @change=${(event: Event) => form.onFiles([...((event.target as HTMLInputElement).files ?? [])])}
       />
+      <p class="hint" id="h-files">${m.attachments.hint}</p>
+      ${renderFileRefusals(m, form.refusedFiles, 'notSent', 'files-not-sent')}
       ${form.uploads.map(
         (u) => html`<label for="u-${u.name}" class="hint">${m.incident.uploading(u.name)}</label>
           <progress id="u-${u.name}" max="1" .value=${u.fraction}></progress>`,
