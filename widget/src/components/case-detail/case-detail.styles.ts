@@ -10,4 +10,12 @@ export const styles = css`
   .text {
     white-space: pre-wrap;
   }
+  /* Attachments (issue 16). */
+  .files {
+    margin: 0.3rem 0 0;
+  }
+  .field-error {
+    color: var(--netscout-danger);
+    font-size: 0.9rem;
+  }
 `;

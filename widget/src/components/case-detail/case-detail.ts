@@ -6,9 +6,12 @@ import type { Case } from '../../../../core/api/schemas.js';
 import { firstResponseCountdown } from '../../../../core/countdown.js';
 import { ServerClockController } from '../../controllers/server-clock.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
+import { newIdempotencyKey } from '../../internal/outbox.js';
 import { errorText, type Ui } from '../../internal/ui.js';
 import { badges, shared } from '../../styles/shared.styles.js';
+import { CaseAttachments } from './case-attachments.js';
 import { styles } from './case-detail.styles.js';
+import { ReplyFiles } from './reply-files.js';
 
 /**
  * One case: status, deadline, the countdown every surface shows (the one pure function in core, the one
@@ -31,6 +34,10 @@ export class NetscoutCaseDetail extends NetscoutElement {
   @state() sending = false;
   @state() replyError: ApiError | undefined;
   private readonly clock = new ServerClockController(this, 1000);
+  private readonly attachments = new CaseAttachments(this);
+  private readonly replyFiles = new ReplyFiles(this);
+  /** The reply being sent and its `Idempotency-Key`: a retry of the same text is posted once. */
+  private replyKey: { body: string; key: string } | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clock.skewMs = this.skewMs;
@@ -38,6 +45,8 @@ export class NetscoutCaseDetail extends NetscoutElement {
     if (changed.has('case') && previous?.id !== this.case.id) {
       this.reply = '';
       this.replyError = undefined;
+      this.attachments.reset();
+      this.replyFiles.reset();
     }
   }
 
@@ -53,8 +62,11 @@ export class NetscoutCaseDetail extends NetscoutElement {
     this.sending = true;
     this.replyError = undefined;
     try {
-      await this.api.comment(this.case.id, body);
+      if (this.replyKey?.body !== body) this.replyKey = { body, key: newIdempotencyKey() };
+      const posted = await this.api.comment(this.case.id, body, this.replyKey.key);
+      this.replyKey = undefined;
       this.reply = '';
+      await this.replyFiles.send(this.api, this.case.id, posted.id);
       this.tell('netscout-case-changed', { id: this.case.id });
     } catch (error) {
       // What the customer wrote stays in the box, with the reason it was not sent.
@@ -91,6 +103,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
         <p>${m.cases.dueAt(formatDateTime(c.dueAt, locale, zone))}</p>
         ${this.renderSla(c)}
         <p class="comment text">${c.description}</p>
+        ${this.attachments.render(null)}
         <h3>${m.cases.comments}</h3>
         ${
           c.comments?.length
@@ -99,6 +112,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
                   (comment) => html`<li class="comment">
                     <strong>${author(comment)}</strong>
                     <span class="muted">${formatDateTime(comment.createdAt, locale, zone)}</span><br /><span class="text">${comment.body}</span>
+                    ${this.attachments.render(comment.id)}
                   </li>`,
                 )}
               </ul>`
@@ -111,6 +125,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
             .value=${this.reply}
             @input=${(event: Event) => (this.reply = (event.target as HTMLTextAreaElement).value)}
           ></textarea>
+          ${this.replyFiles.render(c.attachments.length)}
           ${this.replyError ? html`<p class="notice error" role="alert">${errorText(m, this.replyError)}</p>` : nothing}
           <div class="actions">
             <button class="primary" type="submit" ?disabled=${this.sending}>${m.cases.send}</button>
