@@ -10,7 +10,10 @@ import {
   cleanUp,
   env,
   fileCase,
+  mount,
+  ready,
   settle,
+  showView,
   text,
   type,
   unique,
@@ -202,5 +205,25 @@ describe('files on a reply', () => {
     // h3 has no h2 above it; the whole widget's check covers that).
     const violations = await axeViolations(detail);
     expect(violations.filter((v) => !v.startsWith('heading-order'))).to.deep.equal([]);
+  });
+});
+
+describe('files on a reply, through the whole widget', () => {
+  afterEach(cleanUp);
+
+  it('shows the file under the reply that carried it once the case is read again', async () => {
+    const filed = await fileCase('regular', unique('Reply through the widget'));
+    const el = mount({ api: 'regular', account: 'gold' });
+    await ready(el);
+    await showView(el, 'cases');
+    (await waitFor(() => $(el, `[data-case="${filed.id}"]`), 'the case in the list')).click();
+    await waitFor(() => $(el, '#reply-files'), 'the reply’s file picker');
+    await type(el, '#reply', 'The capture from the second floor.');
+    await pick(el, [new File(['capture as text\n'], 'floor2.log')]);
+    ($(el, '[data-testid="case-detail"] button[type="submit"]') as HTMLButtonElement).click();
+    const reply = await waitFor(async () => (await held(filed.id)).comments?.[0], 'the reply on the server');
+    const files = await waitFor(() => $(el, `[data-testid="files-${reply.id}"]`), 'the file under the reply');
+    expect(files.textContent).to.contain('floor2.log');
+    expect(text(el, '[data-testid="comments"]')).to.contain('The capture from the second floor.');
   });
 });
