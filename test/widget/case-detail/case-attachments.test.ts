@@ -12,6 +12,7 @@ import {
   fileCase,
   mount,
   ready,
+  screenshot,
   settle,
   showView,
   text,
@@ -225,5 +226,6 @@ describe('files on a reply, through the whole widget', () => {
     const files = await waitFor(() => $(el, `[data-testid="files-${reply.id}"]`), 'the file under the reply');
     expect(files.textContent).to.contain('floor2.log');
     expect(text(el, '[data-testid="comments"]')).to.contain('The capture from the second floor.');
+    await screenshot('case-detail-reply-files');
   });
 });

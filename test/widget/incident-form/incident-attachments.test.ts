@@ -11,6 +11,7 @@ import {
   cleanUp,
   mount,
   ready,
+  screenshot,
   settle,
   showView,
   text,
@@ -81,6 +82,8 @@ describe('files on the incident form', () => {
     ]);
     expect(($(el, '#f-files') as HTMLInputElement).getAttribute('aria-describedby')).to.equal('h-files files-not-sent');
     expect(($(el, '#f-subject') as HTMLInputElement).value).to.equal(subject);
+    refused.scrollIntoView({ block: 'center' });
+    await screenshot('incident-form-refused-files');
     let caseId = '';
     el.addEventListener('netscout-incident-submitted', (e) => (caseId = e.detail.caseId));
     submit(el);
@@ -112,6 +115,8 @@ describe('files on the incident form', () => {
     submit(el);
     const notAttached = await waitFor(() => $(el, '[data-testid="files-not-attached"]'), 'the server’s refusal');
     expect(notAttached.textContent?.trim()).to.equal('notes.txt was not attached: this type of file is not accepted.');
+    notAttached.scrollIntoView({ block: 'center' });
+    await screenshot('incident-form-file-not-attached');
     expect(text(el, '[data-testid="submitted"] h3')).to.match(/^Incident received: case /);
     const stored = await apiGet<Case>('holiday', `/v1/cases/${caseId}`, 'linksprinterPaid');
     expect(stored.attachments.map((a) => a.fileName)).to.deep.equal(['ok.log']);

@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError, errorFor, type SupportApiClient } from '../../../../client/api.js';
 import type { Attachment, Case } from '../../../../core/api/schemas.js';
 import { ATTACHMENT_TYPES, isAttachmentType } from '../../../../core/attachments.js';
@@ -43,15 +43,11 @@ function typeLabel(contentType: string): string {
  * reply) with name, size and type, each downloaded with the customer's token: fetched, handed to the browser
  * as an opaque blob with a `download` name, its object URL revoked after. Nothing of a file is ever rendered.
  */
-export class CaseAttachments implements ReactiveController {
+export class CaseAttachments {
   /** The last download that failed, and why (shown next to the list). */
   failed: { id: string; error: ApiError } | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & { api: SupportApiClient; case: Case; ui: Ui }) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost & { api: SupportApiClient; case: Case; ui: Ui }) {}
 
   /** The case changed: an earlier failure no longer applies. */
   reset(): void {

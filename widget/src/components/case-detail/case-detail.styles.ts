@@ -13,6 +13,16 @@ export const styles = css`
   /* Attachments (issue 16). */
   .files {
     margin: 0.3rem 0 0;
+    padding-left: 0;
+    list-style: none;
+  }
+  /* A file's name is a download button on one line with its size and type (the conversation's list
+     styles would stretch it to a block). */
+  .files button {
+    display: inline;
+    width: auto;
+    padding: 0.2rem 0.25rem;
+    text-decoration: underline;
   }
   .field-error {
     color: var(--netscout-danger);

@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError, type SupportApiClient } from '../../../../client/api.js';
 import { attachmentAccept, checkAttachment } from '../../../../core/attachments.js';
 import { fileRefusal } from '../../internal/outbox-delivery.js';
@@ -10,18 +10,14 @@ import { type RefusedFile, renderFileRefusals } from '../incident-form/file-refu
  * limits, counting the files the case holds already), uploaded once the reply is posted, each named with the
  * server's reason if it still refuses one. The reply is sent without the refused files.
  */
-export class ReplyFiles implements ReactiveController {
+export class ReplyFiles {
   files: File[] = [];
   /** Picked, but not to be sent. */
   refused: RefusedFile[] = [];
   /** Sent with the last reply, but not attached. */
   notAttached: RefusedFile[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & { ui: Ui; renderRoot: HTMLElement | DocumentFragment }) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost & { ui: Ui; renderRoot: HTMLElement | DocumentFragment }) {}
 
   /** Forgets every file (another case is shown). */
   reset(): void {
