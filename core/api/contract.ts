@@ -1,5 +1,6 @@
 import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
+import { caseActionSchemas } from './case-actions.js';
 import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
 import { tokenSchemas } from './tokens.js';
@@ -155,6 +156,7 @@ export function defineContract(z: ContractZod) {
   });
 
   const CommentDraft = z.strictObject({ body: text(1, 20_000) });
+  const caseActions = caseActionSchemas(z, { text });
 
   const Case = z.object({
     id,
@@ -177,9 +179,16 @@ export function defineContract(z: ContractZod) {
     myAccountUrl: z.nullable(z.string()),
     attachments: z.array(Attachment),
     comments: z.optional(z.array(Comment)),
+    /** With the comments (one case): the customer's rating of the answer, `null` when not rated. */
+    feedback: z.optional(z.nullable(caseActions.CaseFeedback)),
   });
 
-  const CaseListPage = z.object({ items: z.array(Case), nextCursor: z.nullable(z.string()) });
+  const CaseListPage = z.object({
+    items: z.array(Case),
+    nextCursor: z.nullable(z.string()),
+    /** A customer's list: the cases of the page with an engineer's answer this user has not opened yet. */
+    unread: z.optional(z.array(z.string())),
+  });
 
   const Subscription = z.object({
     id,
@@ -283,6 +292,7 @@ export function defineContract(z: ContractZod) {
     KbSearchResults,
     ...payments,
     ...tokens,
+    ...caseActions,
     AgentCaseUpdate,
     Problem,
   };

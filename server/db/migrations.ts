@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { replyAttachments } from './migrations/0011-reply-attachments.js';
+import { caseFeedback } from './migrations/0008-case-feedback.js';
 
 /**
  * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in
@@ -200,6 +201,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0011-reply-attachments': replyAttachments,
+  '0008-case-feedback': caseFeedback,
 };
 
 export const migrationProvider: MigrationProvider = {

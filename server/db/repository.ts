@@ -1,6 +1,7 @@
 import type {
   AccountRow,
   AttachmentRow,
+  CaseFeedbackRow,
   CaseHead,
   CaseRow,
   CommentRow,
@@ -28,6 +29,7 @@ export interface SupportRepository {
   cases: CaseRepository;
   attachments: AttachmentRepository;
   replies: ReplyRepository;
+  feedback: CaseFeedbackRepository;
   kb: KbRepository;
   payments: PaymentRepository;
   authorization: AuthorizationStore;
@@ -149,6 +151,27 @@ export interface ReplyRepository {
     status: CaseRow['status'],
     key: { key: string; requestHash: string } | null,
   ): Promise<ReplyOutcome>;
+/** A rating with what an engineer needs to find its case. */
+export interface FeedbackListing extends CaseFeedbackRow {
+  seq: number;
+  subject: string;
+  status: CaseRow['status'];
+}
+
+/** What customers say of cases: their ratings, and which cases each user has opened since the last answer. */
+export interface CaseFeedbackRepository {
+  /** Stores a case's rating, replacing an earlier one, and moves the case's `updated_at` (one transaction). */
+  rate(row: CaseFeedbackRow): Promise<void>;
+  get(caseId: string): Promise<CaseFeedbackRow | undefined>;
+  /** The latest ratings across every account, newest first. */
+  latest(limit: number): Promise<FeedbackListing[]>;
+  /**
+   * `userId` opened the case at `at`, and its latest engineer's comment is from `lastAnswerAt`: written only
+   * when that answer is newer than the user's last reading (an open case read again and again writes nothing).
+   */
+  markRead(userId: string, caseId: string, at: number, lastAnswerAt: number): Promise<void>;
+  /** The account's cases with an engineer's comment later than `userId` last opened them. */
+  unread(userId: string, accountId: string): Promise<string[]>;
 }
 
 /**

@@ -13,6 +13,7 @@ export type KbArticleRow = Selectable<Database['kb_articles']>;
 export type PurchaseRow = Selectable<Database['purchases']>;
 export type TokenRow = Selectable<Database['tokens']>;
 export type OidcObjectRow = Selectable<Database['oidc_objects']>;
+export type CaseFeedbackRow = Selectable<Database['case_feedback']>;
 export type NewCase = Omit<CaseRow, 'seq'>;
 
 /**

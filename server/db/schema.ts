@@ -114,6 +114,16 @@ export interface Database {
   };
   /** The `Idempotency-Key` of each customer reply, per case: a retry returns the first comment. */
   comment_keys: { case_id: string; key: string; request_hash: string; comment_id: string };
+  /** A customer's rating of a resolved case: one per case, the latest replaces the earlier. */
+  case_feedback: {
+    case_id: string;
+    user_id: string;
+    rating: 'good' | 'bad';
+    comment: string | null;
+    created_at: number;
+  };
+  /** When a user last opened a case: an engineer's answer after that is "new" to them. */
+  case_reads: { user_id: string; case_id: string; read_at: number };
   kb_articles: {
     slug: string;
     lang: 'en' | 'fr';

@@ -1,6 +1,7 @@
 import {
   type Attachment,
   type Case,
+  type CaseFeedback,
   type CaseTimes,
   type Comment,
   computeEntitlement,
@@ -10,7 +11,14 @@ import {
   type Subscription,
   slaStatus,
 } from '../../core/index.js';
-import type { AttachmentRow, CaseHead, CaseRow, CommentRow, SubscriptionRow } from '../db/repository.js';
+import type {
+  AttachmentRow,
+  CaseFeedbackRow,
+  CaseHead,
+  CaseRow,
+  CommentRow,
+  SubscriptionRow,
+} from '../db/repository.js';
 import { caseNumber } from './ids.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,12 +31,19 @@ export function caseDto(
   now: Date,
   zone: string,
   comments?: readonly CommentRow[],
+  feedback?: CaseFeedbackRow | null,
 ): Case {
   // The SLA status is added to the facts object rather than both copied into a new one: same fields, same order.
   const dto = caseFacts(row, attachments) as Case;
   dto.sla = caseSla(row, now, zone);
   if (comments) dto.comments = comments.map(commentDto);
+  if (feedback !== undefined) dto.feedback = feedback && feedbackDto(feedback);
   return dto;
+}
+
+/** A customer's rating of a case. */
+export function feedbackDto(row: CaseFeedbackRow): CaseFeedback {
+  return { rating: row.rating, comment: row.comment, createdAt: iso(row.created_at) };
 }
 
 /** The SLA status of a case at `now`, computed by the policy core (never stored: it changes with time). */

@@ -6,6 +6,7 @@ import { demoStatic } from '../demo/static.js';
 import { apiRoutes } from '../routes/_shared.js';
 import { agentRoutes } from '../routes/agent.js';
 import { attachmentRoutes } from '../routes/attachments.js';
+import { caseActionRoutes } from '../routes/case-actions.js';
 import { caseRoutes } from '../routes/cases.js';
 import { incidentRoutes } from '../routes/incidents.js';
 import { kbRoutes } from '../routes/kb.js';
@@ -77,6 +78,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
     meRoutes,
     incidentRoutes,
     caseRoutes,
+    caseActionRoutes,
     attachmentRoutes,
     agentRoutes,
     kbRoutes,

@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { setResponseHeader } from './headers.js';
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Request-Id';
-const EXPOSE_HEADERS = 'Retry-After, Location, Idempotent-Replayed, X-Request-Id, X-Payment-Gateway';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id';
+const EXPOSE_HEADERS = 'ETag, Retry-After, Location, Idempotent-Replayed, X-Request-Id, X-Payment-Gateway';
 
 /**
  * CORS for an allowlist of origins; preflights are answered here. Tokens are headers, never cookies.

@@ -75,11 +75,12 @@ export function agentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     if (change.status !== undefined) changes.status = change.status;
     await ctx.repo.cases.update(id, changes, comment);
     const updated = (await ctx.repo.cases.get(id, null)) as CaseRow;
-    const [attachments, comments] = await Promise.all([
+    const [attachments, comments, feedback] = await Promise.all([
       ctx.repo.attachments.list([id]),
       ctx.repo.cases.listComments(id),
+      ctx.repo.feedback.get(id),
     ]);
-    return c.json(caseDto(updated, attachments, ctx.now(), ctx.zone, comments), 200);
+    return c.json(caseDto(updated, attachments, ctx.now(), ctx.zone, comments, feedback ?? null), 200);
   });
   return app;
 }

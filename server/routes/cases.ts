@@ -5,9 +5,16 @@ import type { AppEnv, ServerContext } from '../context.js';
 import type { CaseHead, CaseQuery } from '../db/repository.js';
 import { CaseListRenderer, caseDto, type JsonText } from '../domain/dto.js';
 import { requireCaller, requireCustomer } from '../http/auth.js';
+import { conditionalJson } from '../http/etag.js';
 import { notFound, ProblemError } from '../http/problem.js';
 import { apiRoutes, bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
 import { postReply } from './replies.js';
+
+/** A conditional read: the entity tag of the answer the client holds. */
+export const Conditional = z.object({ 'if-none-match': z.string().max(1000).optional() });
+
+/** The `304` of a conditional read, for the OpenAPI document. */
+export const notModified = { 304: { description: 'Not modified: the entity tag in `If-None-Match` is current.' } };
 
 export const CaseListQuery = z.strictObject({
   status: C.CaseStatus.optional(),
@@ -24,10 +31,12 @@ const list = createRoute({
   method: 'get',
   path: '/v1/cases',
   summary: "The account's cases, most recently updated first, each with its SLA status computed now",
+  description: 'Answers carry a weak `ETag`; with `If-None-Match` naming it, `304 Not Modified` while nothing changed.',
   security: bearer,
-  request: { query: CaseListQuery },
+  request: { query: CaseListQuery, headers: Conditional },
   responses: {
     200: { description: 'A page of cases.', content: jsonContent(C.CaseListPage) },
+    ...notModified,
     ...problems(400, 401, 429),
   },
 });
@@ -35,10 +44,17 @@ const list = createRoute({
 const detail = createRoute({
   method: 'get',
   path: '/v1/cases/{id}',
-  summary: 'One case with its comments',
+  summary: 'One case with its comments and rating',
+  description:
+    "Read by its customer, the case's answers are no longer new to them (`unread` in the list). Weak `ETag`, " +
+    '`304 Not Modified` as for the list.',
   security: bearer,
-  request: { params: z.object({ id: IdParam }) },
-  responses: { 200: { description: 'The case.', content: jsonContent(C.Case) }, ...problems(400, 401, 404, 429) },
+  request: { params: z.object({ id: IdParam }), headers: Conditional },
+  responses: {
+    200: { description: 'The case.', content: jsonContent(C.Case) },
+    ...notModified,
+    ...problems(400, 401, 404, 429),
+  },
 });
 
 const comment = createRoute({
@@ -110,9 +126,15 @@ export async function casePage(
   return view.render(page, full, attachments, ctx.now(), nextCursor);
 }
 
-/** A page already rendered as JSON shaped as `CaseListPage`, with its length known. */
+/** A page already rendered as JSON shaped as `CaseListPage`, with its length known (or `304`, see `etag.ts`). */
 export function jsonText(c: Context, page: JsonText): Response {
-  return c.body(page.json, 200, { 'content-type': 'application/json', 'content-length': String(page.bytes) });
+  return conditionalJson(c, page.json, page.bytes);
+}
+
+/** The page with the ids of the cases whose latest answer the caller has not opened (`unread`). */
+function withUnread(page: JsonText, unread: readonly string[]): JsonText {
+  const field = `,"unread":${JSON.stringify(unread)}}`; // ids are ASCII
+  return { json: page.json.slice(0, -1) + field, bytes: page.bytes - 1 + field.length };
 }
 
 /** The caller's cases: the list, one case, and comments. */
@@ -120,7 +142,11 @@ export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
   const app = apiRoutes();
   app.openapi(list, async (c) => {
     const caller = requireCustomer(c);
-    return jsonText(c, await casePage(ctx, caller.account.id, c.req.valid('query'))) as unknown as TypedCaseList;
+    const [page, unread] = await Promise.all([
+      casePage(ctx, caller.account.id, c.req.valid('query')),
+      ctx.repo.feedback.unread(caller.user.id, caller.account.id),
+    ]);
+    return jsonText(c, withUnread(page, unread)) as unknown as TypedCaseList;
   });
 
   app.openapi(detail, async (c) => {
@@ -129,11 +155,17 @@ export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     // Support engineers see every case; a customer only their account's (another's is "not found").
     const row = await ctx.repo.cases.get(id, caller.user.role === 'agent' ? null : caller.account.id);
     if (!row) throw notFound(`Case ${id}`);
-    const [attachments, comments] = await Promise.all([
+    const [attachments, comments, feedback] = await Promise.all([
       ctx.repo.attachments.list([id]),
       ctx.repo.cases.listComments(id),
+      ctx.repo.feedback.get(id),
     ]);
-    return c.json(caseDto(row, attachments, ctx.now(), ctx.zone, comments), 200);
+    const lastAnswer = comments.findLast((comment) => comment.author_kind === 'agent');
+    if (lastAnswer && caller.user.role === 'customer') {
+      await ctx.repo.feedback.markRead(caller.user.id, id, ctx.now().getTime(), lastAnswer.created_at);
+    }
+    const dto = caseDto(row, attachments, ctx.now(), ctx.zone, comments, feedback ?? null);
+    return conditionalJson(c, JSON.stringify(dto)) as unknown as TypedResponse<typeof dto, 200, 'json'>;
   });
 
   app.openapi(comment, async (c) => {

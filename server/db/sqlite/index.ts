@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import { SqliteAccounts, SqliteMeta } from './accounts.js';
 import { SqliteAttachments } from './attachments.js';
 import { SqliteAuthorization } from './authorization.js';
+import { SqliteCaseFeedback } from './case-feedback.js';
 import { SqliteCases } from './cases.js';
 import { SqliteConnection, type SyncExecutor } from './connection.js';
 import { SqliteKb } from './kb.js';
@@ -23,6 +24,7 @@ export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): Supp
     cases: new SqliteCases(connection),
     attachments: new SqliteAttachments(connection),
     replies: new SqliteReplies(connection),
+    feedback: new SqliteCaseFeedback(connection),
     kb: new SqliteKb(connection),
     payments: new SqlitePayments(connection),
     authorization: new SqliteAuthorization(connection),
