@@ -1,6 +1,8 @@
 import type {
   Attachment,
   Case,
+  CaseFeedback,
+  CaseFeedbackDraft,
   CaseListPage,
   ClientToken,
   Comment,
@@ -71,6 +73,12 @@ export interface SupportApiClientOptions {
  */
 export class SupportApiClient {
   readonly #fetch: typeof fetch;
+  /**
+   * The last answer to each conditional read, with its entity tag: a `304` gives back the same object, so
+   * a view that polls re-renders only when something changed. A 304 means the server's answer for the
+   * current credentials equals the held one (the tag is a digest of the content), so it may be reused.
+   */
+  readonly #held = new Map<string, { etag: string; value: unknown }>();
   constructor(
     readonly base: string,
     /** Where each call gets its bearer token. */
@@ -108,8 +116,9 @@ export class SupportApiClient {
     });
   }
 
+  /** The 50 latest cases; asked again, `304 Not Modified` gives back the same object. */
   cases(signal?: AbortSignal): Promise<CaseListPage> {
-    return this.call('GET', '/v1/cases?limit=50', 'CaseListPage', { signal });
+    return this.call('GET', '/v1/cases?limit=50', 'CaseListPage', { signal, conditional: true });
   }
 
   /** Every case updated after `updatedSince` (all of them when `null`), following the pages. */
@@ -129,8 +138,19 @@ export class SupportApiClient {
     return items;
   }
 
+  /** One case; asked again, `304 Not Modified` gives back the same object. */
   case(id: string, signal?: AbortSignal): Promise<Case> {
-    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, 'Case', { signal });
+    return this.call('GET', `/v1/cases/${encodeURIComponent(id)}`, 'Case', { signal, conditional: true });
+  }
+
+  /** Closes a case (closing a closed case is harmless). */
+  closeCase(caseId: string): Promise<Case> {
+    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/close`, 'Case', { body: {} });
+  }
+
+  /** Rates the answer of a resolved case; a new rating replaces the earlier one. */
+  rateCase(caseId: string, draft: CaseFeedbackDraft): Promise<CaseFeedback> {
+    return this.call('POST', `/v1/cases/${encodeURIComponent(caseId)}/feedback`, 'CaseFeedback', { body: draft });
   }
 
   /** `idempotencyKey`: one per reply, the same on every retry of it (the server posts it once). */
@@ -224,10 +244,14 @@ export class SupportApiClient {
       signal?: AbortSignal;
       auth?: boolean;
       early?: Promise<Response>;
+      /** Send the held answer's tag, and take `304` as "the held answer". */
+      conditional?: boolean;
     },
   ): Promise<Parsed<K>> {
     if (options.early) return this.read(method, path, schema, options.early, options.signal);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const held = options.conditional ? this.#held.get(path) : undefined;
+    if (held) headers['If-None-Match'] = held.etag;
     if (options.auth !== false) {
       const token = await this.token();
       if (token) headers.Authorization = `Bearer ${token}`;
@@ -242,7 +266,7 @@ export class SupportApiClient {
       // connection; cross-origin requests carry no credentials either way.
       credentials: 'same-origin',
     });
-    return this.read(method, path, schema, response, options.signal);
+    return this.read(method, path, schema, response, options.signal, options.conditional);
   }
 
   private async read<K extends SchemaName>(
@@ -251,6 +275,7 @@ export class SupportApiClient {
     schema: K,
     pending: Promise<Response>,
     signal?: AbortSignal,
+    conditional?: boolean,
   ): Promise<Parsed<K>> {
     let response: Response;
     try {
@@ -259,6 +284,8 @@ export class SupportApiClient {
       if (signal?.aborted) throw error;
       throw new ApiError('network', `cannot reach ${this.base}: ${(error as Error).message}`);
     }
+    const held = this.#held.get(path);
+    if (response.status === 304 && held) return held.value as Parsed<K>;
     let json: unknown;
     try {
       json = await response.json();
@@ -273,6 +300,12 @@ export class SupportApiClient {
         `${method} ${path}: the response does not match the contract`,
         response.status,
       );
+    }
+    const etag = response.headers.get('ETag');
+    if (conditional && etag) {
+      // A handful of paths (the list, the cases opened lately): the oldest goes first.
+      if (this.#held.size >= 20) this.#held.delete(this.#held.keys().next().value as string);
+      this.#held.set(path, { etag, value: parsed.data });
     }
     return parsed.data as Parsed<K>;
   }

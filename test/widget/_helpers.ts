@@ -27,6 +27,8 @@ export interface MountOptions {
   mode?: 'launcher' | 'inline';
   timeZone?: string;
   apiBase?: string;
+  /** How often the cases view reads again what it shows (ms); the widget's own default when unset. */
+  refreshMs?: number;
 }
 
 /** Mounts a widget in the page (inline by default, New York time, English). */
@@ -40,6 +42,7 @@ export function mount(options: MountOptions = {}): NetscoutSupport {
   el.setAttribute('time-zone', options.timeZone ?? 'America/New_York');
   const account = options.account === undefined ? 'gold' : options.account;
   if (account) el.setAttribute('token', api.demo[account].token);
+  if (options.refreshMs !== undefined) el.refreshMs = options.refreshMs;
   document.body.append(el);
   return el;
 }
@@ -153,6 +156,21 @@ export async function apiGet<T>(api: 'holiday' | 'regular', path: string, accoun
   });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json() as Promise<T>;
+}
+
+/** A support engineer answers and/or changes the status of a case, through the real agent route. */
+export async function agentUpdate(
+  api: 'holiday' | 'regular',
+  caseId: string,
+  change: { response?: string; status?: Case['status'] },
+): Promise<Case> {
+  const response = await fetch(`${env[api].url}/v1/agent/cases/${caseId}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${env[api].demo.agent.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  if (response.status !== 200) throw new Error(`agent update: HTTP ${response.status}`);
+  return response.json() as Promise<Case>;
 }
 
 /** Files a OneTouchAT case as the Gold customer, straight through the real API. */

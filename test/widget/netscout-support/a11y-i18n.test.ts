@@ -4,8 +4,10 @@ import type { NetscoutSupport } from '../../../widget/src/index.js';
 import {
   $,
   $$,
+  agentUpdate,
   axeViolations,
   cleanUp,
+  fileCase,
   type MountOptions,
   mount,
   ready,
@@ -76,6 +78,18 @@ const VIEWS: Record<string, (locale: Locale) => Promise<NetscoutSupport>> = {
     const el = await VIEWS.cases!(locale);
     $(el, '[data-case]')!.click();
     await waitFor(() => $(el, '[data-testid="case-detail"]'), 'the case');
+    return el;
+  },
+  'case-resolved': async (locale) => {
+    // A resolved case with an unread answer: the list's marker, then the rating and the close confirmation.
+    const filed = await fileCase('holiday', unique('Resolved for axe'));
+    await agentUpdate('holiday', filed.id, { response: 'Replace the patch cable.', status: 'resolved' });
+    const el = await VIEWS.cases!(locale);
+    (await waitFor(() => $(el, `[data-case="${filed.id}"] [data-testid="unread"]`), 'the marker')).click();
+    ($(el, '[data-rating="good"]') ?? (await waitFor(() => $(el, '[data-rating="good"]'), 'the rating'))).click();
+    await waitFor(() => $(el, '#rate-comment'), 'the comment box');
+    $(el, '[data-testid="close"]')!.click();
+    await waitFor(() => $(el, '[data-testid="close-confirm"]'), 'the confirmation');
     return el;
   },
   'upgrade-test-mode': async (locale) => {

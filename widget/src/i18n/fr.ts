@@ -177,6 +177,32 @@ export const fr: Messages = {
     back: 'Retour à mes dossiers',
     agent: 'Ingénieur support',
     you: 'Vous',
+    // Live cases (issue 16): unread marker, list facts and filter, closing, rating.
+    newAnswer: 'Nouvelle réponse',
+    updatedAt: (date) => `Mis à jour le ${date}`,
+    filterLabel: 'Afficher',
+    filter: {
+      all: 'Tous les dossiers',
+      open: 'Ouverts',
+      waiting: 'En attente de votre réponse',
+      resolved: 'Résolus ou clos',
+    },
+    noneShown: 'Aucun dossier ne correspond à ce choix.',
+    close: 'Clore ce dossier',
+    closeConfirm:
+      'Clore ce dossier ? Vous ne pourrez plus y répondre ; si le problème revient, signalez un nouvel incident.',
+    closeYes: 'Oui, le clore',
+    closeNo: 'Le garder ouvert',
+    closedNote: 'Ce dossier est clos.',
+    rateQuestion: 'Cette réponse a-t-elle réglé votre problème ?',
+    rate: { good: 'Oui, merci', bad: 'Non' },
+    rated: (rating) =>
+      rating === 'good'
+        ? 'Vous avez indiqué que cette réponse vous a aidé.'
+        : 'Vous avez indiqué que cette réponse ne vous a pas aidé.',
+    rateComment: 'Quelque chose à ajouter ? (facultatif)',
+    rateSend: 'Envoyer',
+    rateThanks: 'Merci, l’équipe support le lira.',
   },
   upgrade: {
     intro: 'Choisissez une offre avec support premium.',

@@ -132,6 +132,23 @@ export interface Messages {
     back: string;
     agent: string;
     you: string;
+    // Live cases (issue 16): unread marker, list facts and filter, closing, rating.
+    newAnswer: string;
+    updatedAt: (date: string) => string;
+    filterLabel: string;
+    filter: Record<'all' | 'open' | 'waiting' | 'resolved', string>;
+    noneShown: string;
+    close: string;
+    closeConfirm: string;
+    closeYes: string;
+    closeNo: string;
+    closedNote: string;
+    rateQuestion: string;
+    rate: Record<'good' | 'bad', string>;
+    rated: (rating: 'good' | 'bad') => string;
+    rateComment: string;
+    rateSend: string;
+    rateThanks: string;
   };
   upgrade: {
     intro: string;

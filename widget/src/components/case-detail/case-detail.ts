@@ -10,12 +10,15 @@ import { newIdempotencyKey } from '../../internal/outbox.js';
 import { errorText, type Ui } from '../../internal/ui.js';
 import { badges, shared } from '../../styles/shared.styles.js';
 import { CaseAttachments } from './case-attachments.js';
+import { CaseClosing } from './case-closing.js';
 import { styles } from './case-detail.styles.js';
+import { CaseRating } from './case-rating.js';
 import { ReplyFiles } from './reply-files.js';
 
 /**
  * One case: status, deadline, the countdown every surface shows (the one pure function in core, the one
- * sentence in the client catalog) recomputed each second on the server's clock, the conversation and a reply.
+ * sentence in the client catalog) recomputed each second on the server's clock, the conversation and a reply;
+ * closing the case, and rating the answer once it is resolved.
  *
  * @event netscout-error - A reply could not be sent.
  */
@@ -38,6 +41,8 @@ export class NetscoutCaseDetail extends NetscoutElement {
   private readonly replyFiles = new ReplyFiles(this);
   /** The reply being sent and its `Idempotency-Key`: a retry of the same text is posted once. */
   private replyKey: { body: string; key: string } | undefined;
+  private readonly closing = new CaseClosing(this);
+  private readonly rating = new CaseRating(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.clock.skewMs = this.skewMs;
@@ -47,7 +52,14 @@ export class NetscoutCaseDetail extends NetscoutElement {
       this.replyError = undefined;
       this.attachments.reset();
       this.replyFiles.reset();
+      this.closing.reset();
+      this.rating.reset();
     }
+  }
+
+  /** The case changed on the server (a reply, closing, a rating): the parent reads it again. */
+  caseChanged(): void {
+    this.tell('netscout-case-changed', { id: this.case.id });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -67,7 +79,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
       this.replyKey = undefined;
       this.reply = '';
       await this.replyFiles.send(this.api, this.case.id, posted.id);
-      this.tell('netscout-case-changed', { id: this.case.id });
+      this.caseChanged();
     } catch (error) {
       // What the customer wrote stays in the box, with the reason it was not sent.
       this.replyError = error instanceof ApiError ? error : new ApiError('network', String(error));
@@ -118,6 +130,23 @@ export class NetscoutCaseDetail extends NetscoutElement {
               </ul>`
             : html`<p class="muted">${m.cases.noComments}</p>`
         }
+        ${this.rating.render()} ${c.status === 'closed' ? this.renderBack() : this.renderReply()}
+        ${this.closing.render()}
+      </div>
+    `;
+  }
+
+  private renderBack(): TemplateResult {
+    return html`<div class="actions">
+      <button class="secondary" type="button" @click=${() => this.tell('netscout-close-case', {})}>
+        ${this.ui.messages.cases.back}
+      </button>
+    </div>`;
+  }
+
+  private renderReply(): TemplateResult {
+    const m = this.ui.messages;
+    return html`
         <form @submit=${(event: Event) => this.send(event)}>
           <label for="reply">${m.cases.reply}</label>
           <textarea
@@ -134,7 +163,6 @@ export class NetscoutCaseDetail extends NetscoutElement {
             </button>
           </div>
         </form>
-      </div>
     `;
   }
 }

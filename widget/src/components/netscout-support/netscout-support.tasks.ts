@@ -1,8 +1,9 @@
-import { initialState, Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { ApiError, type SupportApiClient } from '../../../../client/api.js';
 import { contract } from '../../../../client/contract.js';
-import type { Case, Me } from '../../../../core/api/schemas.js';
+import type { Case, CaseListPage, Me } from '../../../../core/api/schemas.js';
+import { LiveRefreshController } from '../../controllers/live-refresh.js';
 import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { ServerClockController } from '../../controllers/server-clock.js';
 import type { WarmUp } from '../../warm-up.js';
@@ -88,13 +89,13 @@ export function calendarTask(host: SupportTaskHost) {
   });
 }
 
-/** The customer's cases, asked for each time the list is shown or an incident is delivered. */
+/** The customer's cases (with those holding an unread answer), asked for each time the list is shown or refreshed. */
 export function casesTask(host: SupportTaskHost) {
   return new Task(host, {
     args: () => [host.me, host.casesAsked] as const,
-    task: async ([me, asked], { signal }) => {
+    task: async ([me, asked], { signal }): Promise<CaseListPage | typeof initialState> => {
       if (!me || asked === 0) return initialState;
-      return (await host.api.cases(signal)).items;
+      return host.api.cases(signal);
     },
     onError: reporter(host),
   });
@@ -109,5 +110,31 @@ export function caseTask(host: SupportTaskHost) {
       return host.api.case(id, signal);
     },
     onError: reporter(host),
+  });
+}
+
+/** What keeping the cases view up to date reads of the root element. */
+export interface LiveCasesHost extends SupportTaskHost {
+  view: string;
+  mode: 'launcher' | 'inline';
+  opened: boolean;
+  refreshMs: number;
+  readonly casesTask: { status: TaskStatus };
+  readonly caseTask: { status: TaskStatus };
+}
+
+/**
+ * Reads the case shown (or the list) again while the cases view is on screen, so an engineer's answer or a
+ * status change shows without the customer doing anything. A read still on its way is never cut short.
+ */
+export function liveCases(host: LiveCasesHost): LiveRefreshController {
+  return new LiveRefreshController(host, {
+    active: () => host.view === 'cases' && Boolean(host.me) && (host.mode === 'inline' || host.opened),
+    refresh: () => {
+      if (host.caseId) {
+        if (host.caseTask.status !== TaskStatus.PENDING) host.caseReads++;
+      } else if (host.casesTask.status !== TaskStatus.PENDING) host.casesAsked++;
+    },
+    intervalMs: () => host.refreshMs,
   });
 }

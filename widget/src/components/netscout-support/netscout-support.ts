@@ -24,8 +24,9 @@ import {
   casesTask,
   caseTask,
   defaultApiBase,
+  type LiveCasesHost,
+  liveCases,
   meTask,
-  type SupportTaskHost,
 } from './netscout-support.tasks.js';
 import { renderWidget, slotPaymentContainer } from './netscout-support.view.js';
 import { refusedFormLoad } from './outbox-notices.js';
@@ -69,7 +70,7 @@ export type { WidgetView };
  * @cssproperty --netscout-width - Dialog width.
  * @cssproperty --netscout-z-index - Stacking order of the launcher.
  */
-export class NetscoutSupport extends NetscoutElement implements SupportTaskHost {
+export class NetscoutSupport extends NetscoutElement implements LiveCasesHost {
   static override styles = [shared, styles];
 
   /** Catalog id of the service this page belongs to (e.g. `onetouchat`, `linksprinter`). */
@@ -132,6 +133,9 @@ export class NetscoutSupport extends NetscoutElement implements SupportTaskHost 
   private readonly calendarTask = calendarTask(this);
   /** @internal */ readonly casesTask = casesTask(this);
   /** @internal */ readonly caseTask = caseTask(this);
+  /** @internal How often the cases view is read again while on screen, in ms. */
+  refreshMs = 5_000;
+  private readonly live = liveCases(this);
 
   /** @internal How the parts speak: messages, locale and zone (undefined while the messages load). */
   get ui(): Ui | undefined {
@@ -250,6 +254,7 @@ export class NetscoutSupport extends NetscoutElement implements SupportTaskHost 
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode') && this.mode === 'inline') this.activated = true;
+    if (changed.get('opened') === false && this.opened) this.live.resume();
     if (changed.has('activated') && this.activated) {
       const token = this.tokenProvider ? undefined : this.token || undefined;
       this.warmUp = takeWarmUp(this as WarmUpTarget, this.apiBase, token, Date.now());

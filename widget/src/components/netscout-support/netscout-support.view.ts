@@ -89,9 +89,12 @@ function renderCases(el: NetscoutSupport, ui: Ui): TemplateResult {
     }
     return html`<p role="status">${m.loading}</p>`;
   }
+  const page = el.casesTask.value;
   return html`<netscout-case-list
     .ui=${ui}
-    .cases=${el.casesTask.value ?? undefined}
+    .cases=${page?.items}
+    .unread=${page?.unread}
+    .skewMs=${el.clock.skewMs}
     .myAccountUrl=${el.subscription?.entitlement.myAccountUrl}
     @netscout-open-case=${(event: CustomEvent<{ id: string }>) => el.openCase(event.detail.id)}
   ></netscout-case-list>`;
