@@ -11,11 +11,13 @@ export interface LiveRefreshOptions {
 }
 
 /**
- * Keeps a view up to date by reading it again every few seconds, with conditional requests (`ETag`): chosen
- * over Server-Sent Events because it needs nothing from the server but what a single request needs (no
- * connection held per open widget, no notification between server processes behind a load balancer) and
- * costs a `304` of a few hundred bytes per look while nothing changes (see the report in `scripts/live-cost.ts`).
- * Nothing is read while the page is hidden; coming back (or {@link resume}) reads at once.
+ * Keeps a view up to date by reading it again every few seconds, with conditional requests (`ETag`). Chosen
+ * over Server-Sent Events: it needs nothing from the server but what one request needs (no connection held
+ * per open widget, no notification between server processes behind a load balancer), the extension polls
+ * already, and it is cheap enough: `node scripts/live-cost.mjs` measured a `304` at 670 bytes both ways
+ * (a full list: 14.8 KB) and about 0.5 ms of server CPU, i.e. for 100 widgets idle on the list, 785 KiB and
+ * about 0.6 s of CPU a minute. Nothing is read while the page is hidden; coming back (or {@link resume})
+ * reads at once.
  */
 export class LiveRefreshController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
