@@ -123,7 +123,20 @@ export class SupportApiClient {
 
   /** Every case updated after `updatedSince` (all of them when `null`), following the pages. */
   async casesUpdatedSince(updatedSince: string | null, pageLimit = 100, signal?: AbortSignal): Promise<Case[]> {
+    return (await this.casesSince(updatedSince, pageLimit, signal)).items;
+  }
+
+  /**
+   * {@link casesUpdatedSince}, with the ids of the account's cases holding an engineer's answer the customer has
+   * not opened yet (`undefined` from a server that does not say).
+   */
+  async casesSince(
+    updatedSince: string | null,
+    pageLimit = 100,
+    signal?: AbortSignal,
+  ): Promise<{ items: Case[]; unread: string[] | undefined }> {
     const items: Case[] = [];
+    let unread: string[] | undefined;
     let cursor: string | null = null;
     // A hard stop against a server that keeps handing out cursors.
     for (let page = 0; page < 1000; page++) {
@@ -132,10 +145,11 @@ export class SupportApiClient {
       if (cursor) query.set('cursor', cursor);
       const result: CaseListPage = await this.call('GET', `/v1/cases?${query}`, 'CaseListPage', { signal });
       items.push(...result.items);
+      unread ??= result.unread;
       cursor = result.nextCursor;
       if (!cursor) break;
     }
-    return items;
+    return { items, unread };
   }
 
   /** One case; asked again, `304 Not Modified` gives back the same object. */

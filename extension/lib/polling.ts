@@ -126,6 +126,23 @@ export function mergeCases(
   };
 }
 
+/**
+ * The server keeps, per user, which answers the customer has opened (in the widget, on any site): a first
+ * response already read there is no news here, and is not notified. `unread`: the server's list, `undefined`
+ * from a server that does not keep one (then nothing changes).
+ */
+export function forgetReadAnswers(
+  merged: { cache: CaseCache; events: CaseEvent[] },
+  unread: readonly string[] | undefined,
+): { cache: CaseCache; events: CaseEvent[] } {
+  if (!unread) return merged;
+  const read = (id: string) => !unread.includes(id);
+  const news = { ...merged.cache.news };
+  for (const id of Object.keys(news)) if (news[id] === 'first-response' && read(id)) delete news[id];
+  const events = merged.events.filter((event) => event.kind !== 'first-response' || !read(event.caseId));
+  return { cache: { ...merged.cache, news }, events };
+}
+
 /** The badge: how many cases have news; empty when none (Chrome hides an empty badge). */
 export function badgeText(news: Record<string, NewsKind>): string {
   const count = Object.keys(news).length;

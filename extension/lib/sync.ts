@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { ApiError, SupportApiClient } from '../../client/api.js';
 import { hasCredential, tokenKeeper } from './auth.js';
 import { planNotifications, type Translate } from './notifications.js';
-import { badgeText, markCaseSeen, mergeCases, nextPollDelayMinutes } from './polling.js';
+import { badgeText, forgetReadAnswers, markCaseSeen, mergeCases, nextPollDelayMinutes } from './polling.js';
 import {
   type AccountCache,
   accountCacheItem,
@@ -56,13 +56,13 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
       return { kind: 'signed-out' };
     }
     const me = await api.me();
-    const [calendar, cases] = await Promise.all([
+    const [calendar, { items: cases, unread }] = await Promise.all([
       api.calendar(undefined, undefined, { from: isoDate(now, 0), to: isoDate(now, 14) }),
       // A cache without cases asks for all of them: an earlier version kept this computer's clock as the
       // cursor of an account without cases, which hides the account's cases when that clock is ahead.
-      api.casesUpdatedSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
+      api.casesSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
     ]);
-    const merged = mergeCases(cache, cases, { userId: me.user.id, now });
+    const merged = forgetReadAnswers(mergeCases(cache, cases, { userId: me.user.id, now }), unread);
     const account: AccountCache = {
       syncedAt: now.toISOString(),
       userName: me.user.name,

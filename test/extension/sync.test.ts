@@ -139,6 +139,30 @@ describe('background polling against the real server', () => {
     expect(await badge()).toBe('');
   });
 
+  it('drops the badge of an answer the customer has read in the widget, on any site', async () => {
+    await tokenItem.setValue(server.demo.gold.token);
+    const filed = await fileIncident('Answered, then read in the widget');
+    await pollOnce(deps);
+    await call('PATCH', `/v1/agent/cases/${filed.id}`, server.demo.agent.token, { response: 'Try port 3.' });
+    await pollOnce(deps);
+    expect(await badge()).toBe('1');
+    // The widget opens the case (on a service homepage): the server records that this user read the answer.
+    await call('GET', `/v1/cases/${filed.id}`, server.demo.gold.token);
+    await pollOnce(deps);
+    expect(await badge()).toBe('');
+    expect((await caseCacheItem.getValue()).news).toEqual({});
+  });
+
+  it('does not notify an answer the customer already read in the widget', async () => {
+    await tokenItem.setValue(server.demo.gold.token);
+    const filed = await fileIncident('Read before the extension polled');
+    await pollOnce(deps);
+    await call('PATCH', `/v1/agent/cases/${filed.id}`, server.demo.agent.token, { response: 'Replace the cable.' });
+    await call('GET', `/v1/cases/${filed.id}`, server.demo.gold.token);
+    expect(await pollOnce(deps)).toMatchObject({ kind: 'synced', notified: 0 });
+    expect(await badge()).toBe('');
+  });
+
   it('notifies a status change', async () => {
     await tokenItem.setValue(server.demo.gold.token);
     const filed = await fileIncident('Status will change soon');
