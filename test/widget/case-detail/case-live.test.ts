@@ -78,6 +78,7 @@ describe('the open case, live', () => {
     await settle(el);
     $(el, '[data-testid="close-yes"]')!.click();
     await waitFor(() => $(el, '[data-testid="closed-note"]'), 'the closed case');
+    expect(focused(el)?.localName).to.equal('h3');
     expect(status(el)).to.contain('Closed');
     expect($(el, '#reply')).to.equal(null);
     expect((await apiGet<Case>('regular', `/v1/cases/${filed.id}`, 'gold')).status).to.equal('closed');

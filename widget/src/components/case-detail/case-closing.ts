@@ -54,6 +54,8 @@ export class CaseClosing {
       await this.host.api.closeCase(this.host.case.id);
       this.confirming = false;
       this.host.caseChanged();
+      // The buttons that held the focus go away: it moves to the case's title rather than to the page.
+      this.host.renderRoot.querySelector<HTMLElement>('h3')?.focus();
     } catch (error) {
       this.error = error instanceof ApiError ? error : new ApiError('network', String(error));
     } finally {
