@@ -16,6 +16,7 @@ import type {
   SupportCalendar,
 } from '../core/api/schemas.js';
 import { contract } from './contract.js';
+import { HeldAnswers } from './held-answers.js';
 
 /**
  * Why a call to the support API failed: a stable code the UI maps to translated words (the widget's
@@ -73,12 +74,8 @@ export interface SupportApiClientOptions {
  */
 export class SupportApiClient {
   readonly #fetch: typeof fetch;
-  /**
-   * The last answer to each conditional read, with its entity tag: a `304` gives back the same object, so
-   * a view that polls re-renders only when something changed. A 304 means the server's answer for the
-   * current credentials equals the held one (the tag is a digest of the content), so it may be reused.
-   */
-  readonly #held = new Map<string, { etag: string; value: unknown }>();
+  /** Answers to conditional reads (`ETag`), for `304 Not Modified`. */
+  readonly #held = new HeldAnswers();
   constructor(
     readonly base: string,
     /** Where each call gets its bearer token. */
@@ -121,16 +118,11 @@ export class SupportApiClient {
     return this.call('GET', '/v1/cases?limit=50', 'CaseListPage', { signal, conditional: true });
   }
 
-  /** Every case updated after `updatedSince` (all of them when `null`), following the pages. */
-  async casesUpdatedSince(updatedSince: string | null, pageLimit = 100, signal?: AbortSignal): Promise<Case[]> {
-    return (await this.casesSince(updatedSince, pageLimit, signal)).items;
-  }
-
   /**
-   * {@link casesUpdatedSince}, with the ids of the account's cases holding an engineer's answer the customer has
-   * not opened yet (`undefined` from a server that does not say).
+   * Every case updated after `updatedSince` (all of them when `null`), following the pages, with the ids of the
+   * account's cases holding an engineer's answer the customer has not opened (`undefined`: the server does not say).
    */
-  async casesSince(
+  async casesUpdatedSince(
     updatedSince: string | null,
     pageLimit = 100,
     signal?: AbortSignal,
@@ -316,11 +308,7 @@ export class SupportApiClient {
       );
     }
     const etag = response.headers.get('ETag');
-    if (conditional && etag) {
-      // A handful of paths (the list, the cases opened lately): the oldest goes first.
-      if (this.#held.size >= 20) this.#held.delete(this.#held.keys().next().value as string);
-      this.#held.set(path, { etag, value: parsed.data });
-    }
+    if (conditional && etag) this.#held.set(path, etag, parsed.data);
     return parsed.data as Parsed<K>;
   }
 }

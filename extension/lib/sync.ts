@@ -60,7 +60,7 @@ export async function pollOnce(deps: SyncDependencies): Promise<PollOutcome> {
       api.calendar(undefined, undefined, { from: isoDate(now, 0), to: isoDate(now, 14) }),
       // A cache without cases asks for all of them: an earlier version kept this computer's clock as the
       // cursor of an account without cases, which hides the account's cases when that clock is ahead.
-      api.casesSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
+      api.casesUpdatedSince(cache.userId === me.user.id && cache.cases.length > 0 ? cache.cursor : null),
     ]);
     const merged = forgetReadAnswers(mergeCases(cache, cases, { userId: me.user.id, now }), unread);
     const account: AccountCache = {
