@@ -1,5 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { $, agentUpdate, cleanUp, fileCase, mount, ready, settle, showView, unique, waitFor } from '../_helpers.js';
+import {
+  $,
+  agentUpdate,
+  apiOutage,
+  cleanUp,
+  fileCase,
+  mount,
+  ready,
+  settle,
+  showView,
+  unique,
+  waitFor,
+} from '../_helpers.js';
 
 const row = (el: HTMLElement, id: string) => $(el, `[data-case="${id}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
 
@@ -49,5 +61,24 @@ describe('my cases', () => {
     await agentUpdate('holiday', filed.id, { status: 'resolved' });
     el.open();
     await waitFor(() => row(el, filed.id).includes('Resolved'), 'the list read again on opening');
+  });
+
+  it('keeps the list on screen and tells the page once, not at every read, while the API is unreachable', async () => {
+    const filed = await fileCase('holiday', unique('Offline list'));
+    const el = mount({ api: 'flaky', account: 'gold', refreshMs: 50 });
+    await ready(el);
+    await showView(el, 'cases');
+    await waitFor(() => row(el, filed.id), 'the case in the list');
+    const errors: string[] = [];
+    el.addEventListener('netscout-error', (event) => errors.push(event.detail.code));
+    await apiOutage('down');
+    try {
+      const asked = el.casesAsked;
+      await waitFor(() => el.casesAsked >= asked + 4, 'several reads while the API is down');
+      expect(errors).to.deep.equal(['network']);
+      expect(row(el, filed.id)).to.contain(filed.number);
+    } finally {
+      await apiOutage('up');
+    }
   });
 });

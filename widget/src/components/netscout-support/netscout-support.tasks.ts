@@ -50,6 +50,42 @@ function reporter(host: SupportTaskHost) {
 }
 
 /**
+ * A view read again every few seconds. While a read fails for a passing reason (the network, a busy server),
+ * the last answer for the same item (`key`: the customer and the case) stays on screen; the page hears of a
+ * failure once, not at every read while it lasts. Any other failure ends what was shown, as before.
+ */
+function liveRead<T>(host: SupportTaskHost, key: () => string) {
+  let held: { key: string; value: T } | undefined;
+  let failing: string | undefined;
+  const report = (error: ApiError) => {
+    const failure = `${error.code} ${key()}`;
+    if (failure === failing) return;
+    failing = failure;
+    host.reportError(error);
+  };
+  return {
+    async read(read: () => Promise<T>): Promise<T> {
+      const at = key();
+      try {
+        const value = await read();
+        held = { key: at, value };
+        failing = undefined;
+        return value;
+      } catch (error) {
+        const apiError = asApiError(error);
+        if (!apiError?.transient || held?.key !== at) throw error;
+        report(apiError);
+        return held.value;
+      }
+    },
+    onError: (error: unknown) => {
+      const apiError = asApiError(error);
+      if (apiError) report(apiError);
+    },
+  };
+}
+
+/**
  * Who is signed in, with the credentials it was asked for: a later answer for other credentials never
  * shows one customer's data to another. `null`: nobody (no token, or one the API does not accept).
  */
@@ -91,25 +127,27 @@ export function calendarTask(host: SupportTaskHost) {
 
 /** The customer's cases (with those holding an unread answer), asked for each time the list is shown or refreshed. */
 export function casesTask(host: SupportTaskHost) {
+  const live = liveRead<CaseListPage>(host, () => `${host.me?.user.id}`);
   return new Task(host, {
     args: () => [host.me, host.casesAsked] as const,
     task: async ([me, asked], { signal }): Promise<CaseListPage | typeof initialState> => {
       if (!me || asked === 0) return initialState;
-      return host.api.cases(signal);
+      return live.read(() => host.api.cases(signal));
     },
-    onError: reporter(host),
+    onError: live.onError,
   });
 }
 
-/** The case shown, read again after the customer replies. */
+/** The case shown, read again after the customer replies and while it is on screen. */
 export function caseTask(host: SupportTaskHost) {
+  const live = liveRead<Case>(host, () => `${host.me?.user.id} ${host.caseId}`);
   return new Task(host, {
     args: () => [host.me, host.caseId, host.caseReads] as const,
     task: async ([me, id], { signal }): Promise<Case | typeof initialState> => {
       if (!me || !id) return initialState;
-      return host.api.case(id, signal);
+      return live.read(() => host.api.case(id, signal));
     },
-    onError: reporter(host),
+    onError: live.onError,
   });
 }
 
