@@ -162,7 +162,12 @@ export function caseRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     ]);
     const lastAnswer = comments.findLast((comment) => comment.author_kind === 'agent');
     if (lastAnswer && caller.user.role === 'customer') {
-      await ctx.repo.feedback.markRead(caller.user.id, id, ctx.now().getTime(), lastAnswer.created_at);
+      // Reading never fails for want of recording the read (a full disk): the answer then stays "new".
+      await ctx.repo.feedback
+        .markRead(caller.user.id, id, ctx.now().getTime(), lastAnswer.created_at)
+        .catch((error: unknown) =>
+          ctx.logger.warn({ err: error, caseId: id }, 'could not record that a case was read'),
+        );
     }
     const dto = caseDto(row, attachments, ctx.now(), ctx.zone, comments, feedback ?? null);
     return conditionalJson(c, JSON.stringify(dto)) as unknown as TypedResponse<typeof dto, 200, 'json'>;

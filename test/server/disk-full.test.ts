@@ -187,6 +187,30 @@ describe.skipIf(!root)('a full disk', () => {
     expect(await caseIds()).toEqual(stored);
   });
 
+  it('still shows a case with a new answer while the disk is full; the read is recorded once there is room', async () => {
+    const filed = (await (await submit()).json()) as Case;
+    const answered = await fetch(`${server.url}/v1/agent/cases/${filed.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${server.demo.agent.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ response: 'Please send the switch log.' }),
+    });
+    expect(answered.status).toBe(200);
+    const unread = async () =>
+      ((await (await fetch(`${server.url}/v1/cases?limit=100`, { headers: auth() })).json()) as CaseListPage).unread;
+    checkpoint();
+    fillTheDisk();
+    try {
+      const read = await fetch(`${server.url}/v1/cases/${filed.id}`, { headers: auth() });
+      expect(read.status).toBe(200);
+      expect(((await read.json()) as Case).comments?.map((c) => c.body)).toEqual(['Please send the switch log.']);
+      expect(await unread()).toContain(filed.id);
+    } finally {
+      rmSync(filler);
+    }
+    await fetch(`${server.url}/v1/cases/${filed.id}`, { headers: auth() });
+    expect(await unread()).not.toContain(filed.id);
+  });
+
   it('records a purchase charged while the disk filled up once it is retried, without charging again', async () => {
     checkpoint();
     const before = gateway.charges;
