@@ -161,7 +161,7 @@ describe('dark colour scheme', () => {
     await cleanUp();
   });
 
-  for (const name of ['overview', 'incident-errors', 'case-detail', 'upgrade-test-mode'] as const) {
+  for (const name of ['overview', 'incident-errors', 'case-detail', 'case-resolved', 'upgrade-test-mode'] as const) {
     it(`${name}: axe finds no violation, contrast included, with prefers-color-scheme: dark`, async () => {
       await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
       const el = await VIEWS[name]!('en');
