@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
-import { replyAttachments } from './migrations/0011-reply-attachments.js';
 import { caseFeedback } from './migrations/0008-case-feedback.js';
+import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
 /**
  * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in

@@ -151,6 +151,8 @@ export interface ReplyRepository {
     status: CaseRow['status'],
     key: { key: string; requestHash: string } | null,
   ): Promise<ReplyOutcome>;
+}
+
 /** A rating with what an engineer needs to find its case. */
 export interface FeedbackListing extends CaseFeedbackRow {
   seq: number;

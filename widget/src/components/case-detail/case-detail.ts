@@ -154,7 +154,7 @@ export class NetscoutCaseDetail extends NetscoutElement {
             .value=${this.reply}
             @input=${(event: Event) => (this.reply = (event.target as HTMLTextAreaElement).value)}
           ></textarea>
-          ${this.replyFiles.render(c.attachments.length)}
+          ${this.replyFiles.render(this.case.attachments.length)}
           ${this.replyError ? html`<p class="notice error" role="alert">${errorText(m, this.replyError)}</p>` : nothing}
           <div class="actions">
             <button class="primary" type="submit" ?disabled=${this.sending}>${m.cases.send}</button>
