@@ -34,4 +34,6 @@ export interface ServerContext {
   /** The support time zone (spec §5). */
   zone: string;
   dataDir: string;
+  /** The customer-mail delivery loop: nudged when a mail has been queued. */
+  mail: { nudge(): void };
 }

@@ -13,6 +13,9 @@ import { createApp } from './http/app.js';
 import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
 import { addressLimitFromEnv, extensionOrigins, timeoutsFromEnv, tokenLimitFromEnv } from './http/settings.js';
 import { loadKbArticles } from './kb/index.js';
+import { MailDelivery, type RetryPolicy } from './mail/delivery.js';
+import { type MailSettings, mailSettingsFromEnv } from './mail/settings.js';
+import { localMailbox, smtpTransport } from './mail/transport.js';
 import { BraintreeGateway } from './payments/braintree-gateway.js';
 import { braintreeCredentialsFromEnv, type PaymentGateway } from './payments/gateway.js';
 import { TestGateway } from './payments/test-gateway.js';
@@ -52,6 +55,8 @@ export interface StartOptions {
   gateway?: PaymentGateway;
   /** Support time zone; default NETSCOUT_SUPPORT_ZONE or America/New_York. */
   supportZone?: string;
+  /** Customer e-mail; each setting defaults to SMTP_URL / MAIL_FROM, the retry and poll to the loop's own. */
+  mail?: Partial<MailSettings> & { retry?: RetryPolicy; pollMs?: number };
 }
 
 export interface RunningServer {
@@ -84,6 +89,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const headersTimeoutMs = options.headersTimeoutMs ?? envTimeouts.headersMs;
   const extensions = extensionOrigins(options.extensionOrigins);
   const signInSettings = signInSettingsFromEnv();
+  const mailSettings = { ...mailSettingsFromEnv(), ...options.mail };
   const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
   const logger = pino(
     {
@@ -105,6 +111,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const credentials = braintreeCredentialsFromEnv();
   const gateway = options.gateway ?? (credentials ? new BraintreeGateway(credentials) : new TestGateway());
   const writer = new IncidentWriter(repo.cases);
+  const transport = mailSettings.smtpUrl ? smtpTransport(mailSettings.smtpUrl) : localMailbox();
+  const mail = new MailDelivery({
+    outbox: repo.mail,
+    transport,
+    from: mailSettings.from,
+    zone,
+    now,
+    logger,
+    retry: mailSettings.retry,
+    pollMs: mailSettings.pollMs,
+  });
   const ctx: ServerContext = {
     repo,
     writer,
@@ -114,6 +131,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     zone,
     dataDir,
     attachments: new AttachmentStore(dataDir),
+    mail,
   };
 
   await tidyAtStart(repo, ctx.attachments, logger);
@@ -162,6 +180,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   boundPort = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
   await signIn.start(url, isAllowedOrigin);
+  mail.start();
   logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
 
   let closing: Promise<void> | undefined;
@@ -175,11 +194,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;
       await writer.drain();
+      await mail.stop();
       await store.db.destroy();
       logger.info('support API stopped');
       logger.flush();
     })();
     return closing;
   };
-  return { url, port: boundPort, demo, oidc: { issuer: signIn.issuer, audience: signIn.audience }, close };
+  return {
+    url,
+    port: boundPort,
+    demo,
+    oidc: { issuer: signIn.issuer, audience: signIn.audience },
+    close,
+  };
 }

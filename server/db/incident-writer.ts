@@ -1,9 +1,10 @@
-import type { CaseRepository, IncidentInsertOutcome, NewCase } from './repository.js';
+import type { CaseRepository, IncidentInsertOutcome, NewCase, NewMail } from './repository.js';
 
 interface Job {
   row: NewCase;
   key: string;
   requestHash: string;
+  mail: NewMail | undefined;
   resolve: (outcome: IncidentInsertOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -20,9 +21,10 @@ export class IncidentWriter {
 
   constructor(private readonly cases: CaseRepository) {}
 
-  submit(row: NewCase, key: string, requestHash: string): Promise<IncidentInsertOutcome> {
+  /** `mail` is queued in the same transaction when the case is inserted (not when the key replays). */
+  submit(row: NewCase, key: string, requestHash: string, mail?: NewMail): Promise<IncidentInsertOutcome> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ row, key, requestHash, resolve, reject });
+      this.#queue.push({ row, key, requestHash, mail, resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => this.#flush());

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { mailOutbox } from './migrations/0007-mail-outbox.js';
 import { caseFeedback } from './migrations/0008-case-feedback.js';
 import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
@@ -202,6 +203,7 @@ const migrations: Record<string, Migration> = {
   },
   '0011-reply-attachments': replyAttachments,
   '0008-case-feedback': caseFeedback,
+  '0007-mail-outbox': mailOutbox,
 };
 
 export const migrationProvider: MigrationProvider = {

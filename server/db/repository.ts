@@ -7,7 +7,9 @@ import type {
   CommentRow,
   IdempotencyRow,
   KbArticleRow,
+  MailRow,
   NewCase,
+  NewMail,
   OidcObjectRow,
   PurchaseRow,
   SubscriptionRow,
@@ -33,6 +35,7 @@ export interface SupportRepository {
   kb: KbRepository;
   payments: PaymentRepository;
   authorization: AuthorizationStore;
+  mail: MailOutboxRepository;
 }
 
 /** Facts about the store itself (for example, that the demo accounts are seeded). */
@@ -115,7 +118,7 @@ export interface CaseRepository {
    * that arrived together. A key already used (by an earlier batch) is reported, not inserted.
    */
   insertIncidents(
-    incidents: readonly { row: NewCase; key: string; requestHash: string }[],
+    incidents: readonly { row: NewCase; key: string; requestHash: string; mail?: NewMail | undefined }[],
   ): Promise<IncidentInsertOutcome[]>;
   /** A case by id; `accountId` `null` for a support engineer (any account). */
   get(id: string, accountId: string | null): Promise<CaseRow | undefined>;
@@ -125,11 +128,12 @@ export interface CaseRepository {
    */
   list(query: CaseQuery): Promise<CaseHead[]>;
   getBySeq(seqs: readonly number[]): Promise<CaseRow[]>;
-  /** Changes a case, and adds `comment` to it in the same transaction. */
+  /** Changes a case, and adds `comment` to it (and queues `mail` about it) in the same transaction. */
   update(
     id: string,
     changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>>,
     comment?: CommentRow,
+    mail?: NewMail,
   ): Promise<void>;
   listComments(caseId: string): Promise<CommentRow[]>;
 }
@@ -174,6 +178,36 @@ export interface CaseFeedbackRepository {
   markRead(userId: string, caseId: string, at: number, lastAnswerAt: number): Promise<void>;
   /** The account's cases with an engineer's comment later than `userId` last opened them. */
   unread(userId: string, accountId: string): Promise<string[]>;
+}
+
+/** A queued mail with what its text is made of: its case and, for an answer notice, the answer. */
+export interface DueMail extends MailRow {
+  case_seq: number;
+  case_subject: string;
+  case_received_at: number;
+  case_due_at: number;
+  case_service_id: string;
+  case_service_type: number;
+  answer_body: string | null;
+}
+
+/** What one delivery attempt changes on a mail row. */
+export type MailAttempt = Pick<MailRow, 'attempts' | 'subject' | 'body'> &
+  Partial<Pick<MailRow, 'next_attempt_at' | 'sent_at' | 'delivered_via' | 'last_error'>>;
+
+/**
+ * The mail outbox. Rows are inserted by {@link CaseRepository.insertIncidents} and
+ * {@link CaseRepository.update}, in the transaction of the change they are about.
+ */
+export interface MailOutboxRepository {
+  /** Rows whose next attempt is due at `at`, oldest first. */
+  due(at: number, limit: number): Promise<DueMail[]>;
+  /** When the next attempt of any row is due (undefined: none waiting). */
+  nextDueAt(): Promise<number | undefined>;
+  /** Records an attempt (and the text it rendered). */
+  record(id: string, attempt: MailAttempt): Promise<void>;
+  /** Mail delivered to the local mailbox, newest first. */
+  mailbox(limit: number): Promise<MailRow[]>;
 }
 
 /**

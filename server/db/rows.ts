@@ -15,6 +15,9 @@ export type TokenRow = Selectable<Database['tokens']>;
 export type OidcObjectRow = Selectable<Database['oidc_objects']>;
 export type CaseFeedbackRow = Selectable<Database['case_feedback']>;
 export type NewCase = Omit<CaseRow, 'seq'>;
+export type MailRow = Selectable<Database['mail_outbox']>;
+/** A mail to queue: what to write about, to whom, in which language; the delivery loop does the rest. */
+export type NewMail = Pick<MailRow, 'id' | 'kind' | 'case_id' | 'comment_id' | 'to_address' | 'lang' | 'created_at'>;
 
 /**
  * What a list reads on every request: the position of a case in the list and its version. Both are in the

@@ -70,6 +70,8 @@ export interface Database {
     first_response_hours: number;
     first_response_at: number | null;
     due_at: number;
+    /** The language the customer filed the case in (their mail is written in it); null before e-mail existed. */
+    lang: 'en' | 'fr' | null;
   };
   idempotency_keys: {
     account_id: string;
@@ -124,6 +126,28 @@ export interface Database {
   };
   /** When a user last opened a case: an engineer's answer after that is "new" to them. */
   case_reads: { user_id: string; case_id: string; read_at: number };
+  /**
+   * Customer e-mail waiting or sent (`server/mail/`). `next_attempt_at` is when the delivery loop tries next,
+   * null once settled (sent, or given up: then `sent_at` is null and `last_error` says why). `subject` and
+   * `body` are rendered at the first attempt and kept, so every retry sends the same text. `delivered_via`:
+   * `smtp`, or `mailbox` (no SMTP server configured: the row itself is the local mailbox).
+   */
+  mail_outbox: {
+    id: string;
+    kind: 'case-received' | 'case-answered';
+    case_id: string;
+    comment_id: string | null;
+    to_address: string;
+    lang: 'en' | 'fr';
+    created_at: number;
+    attempts: number;
+    next_attempt_at: number | null;
+    sent_at: number | null;
+    delivered_via: 'smtp' | 'mailbox' | null;
+    subject: string | null;
+    body: string | null;
+    last_error: string | null;
+  };
   kb_articles: {
     slug: string;
     lang: 'en' | 'fr';

@@ -5,6 +5,7 @@ import { caseDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireAgent } from '../http/auth.js';
 import { notFound, ProblemError } from '../http/problem.js';
+import { answerMail } from '../mail/outbox.js';
 import { apiRoutes, bearer, C, IdParam, jsonContent, problems } from './_shared.js';
 import { CaseListQuery, casePage, jsonText, type TypedCaseList } from './cases.js';
 
@@ -73,7 +74,11 @@ export function agentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
       if (change.status === undefined && row.status === 'new') changes.status = 'in-progress';
     }
     if (change.status !== undefined) changes.status = change.status;
-    await ctx.repo.cases.update(id, changes, comment);
+    // The customer hears of the answer by mail, queued with the answer itself.
+    const customer = comment && (await ctx.repo.accounts.findUser(row.user_id));
+    const mail = comment && customer ? answerMail(row, comment.id, customer.user.email, at) : undefined;
+    await ctx.repo.cases.update(id, changes, comment, mail);
+    if (mail) ctx.mail.nudge();
     const updated = (await ctx.repo.cases.get(id, null)) as CaseRow;
     const [attachments, comments, feedback] = await Promise.all([
       ctx.repo.attachments.list([id]),

@@ -15,6 +15,8 @@ import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { setResponseHeader } from '../http/headers.js';
 import { issuesToErrors, ProblemError, validationProblem } from '../http/problem.js';
+import { confirmationMail } from '../mail/outbox.js';
+import { languageFrom } from '../mail/texts.js';
 import { apiRoutes, bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
 
 const IdempotencyKey = idempotencyKey('incident');
@@ -197,13 +199,17 @@ export function incidentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
       first_response_hours: hours,
       first_response_at: null,
       due_at: addSupportTime(now, hours * 3_600_000, { zone: ctx.zone }).getTime(),
+      lang: languageFrom(c.req.header('accept-language')),
     };
-    const outcome = await ctx.writer.submit(row, key, hash);
+    // The confirmation is queued in the case's transaction; it is sent after the 201, never before it.
+    const mail = confirmationMail(row, caller.user.email, row.lang ?? 'en');
+    const outcome = await ctx.writer.submit(row, key, hash, mail);
     if (!outcome.inserted) {
       // A concurrent request with the same key committed first.
       c.header('idempotent-replayed', 'true');
       return c.json(await replay(caller, outcome.existing, hash), 201);
     }
+    ctx.mail.nudge();
     setResponseHeader(c, 'location', `/v1/cases/${row.id}`);
     return c.json(caseDto({ ...row, seq: outcome.seq }, [], now, ctx.zone), 201);
   });

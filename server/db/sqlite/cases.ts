@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CaseQuery, CaseRepository, IncidentInsertOutcome } from '../repository.js';
-import type { CaseHead, CaseRow, CommentRow, IdempotencyRow, NewCase } from '../rows.js';
+import type { CaseHead, CaseRow, CommentRow, IdempotencyRow, NewCase, NewMail } from '../rows.js';
 import type { Database } from '../schema.js';
 import { laterThanBefore, type SqliteConnection } from './connection.js';
 import { type Compiled, reusable } from './reusable.js';
@@ -31,6 +31,7 @@ export class SqliteCases implements CaseRepository {
       .onConflict((oc) => oc.doNothing()),
   );
   readonly #insertCase = reusable((row: NewCase) => this.c.db.insertInto('cases').values(row));
+  readonly #insertMail = reusable((mail: NewMail) => insertMail(this.c.db, mail));
   /** One statement per combination of filters in use. */
   readonly #listStatements = new Map<string, (input: ListInput) => Compiled>();
 
@@ -43,7 +44,7 @@ export class SqliteCases implements CaseRepository {
 
   /** The batch runs as one synchronous SQLite transaction: no other transaction can interleave with it. */
   insertIncidents(
-    incidents: readonly { row: NewCase; key: string; requestHash: string }[],
+    incidents: readonly { row: NewCase; key: string; requestHash: string; mail?: NewMail | undefined }[],
   ): Promise<IncidentInsertOutcome[]> {
     const { sync, lists } = this.c;
     const accounts = incidents.map((incident) => incident.row.account_id);
@@ -63,7 +64,12 @@ export class SqliteCases implements CaseRepository {
               return { inserted: false, existing: sync.get(lookup.sql, lookup.parameters) as IdempotencyRow };
             }
             const inserted = this.#insertCase(incident.row);
-            return { inserted: true, seq: Number(sync.run(inserted.sql, inserted.parameters).lastInsertRowid) };
+            const seq = Number(sync.run(inserted.sql, inserted.parameters).lastInsertRowid);
+            if (incident.mail) {
+              const mail = this.#insertMail(incident.mail);
+              sync.run(mail.sql, mail.parameters);
+            }
+            return { inserted: true, seq };
           }),
         );
       } finally {
@@ -145,10 +151,12 @@ export class SqliteCases implements CaseRepository {
     id: string,
     changes: Partial<Pick<CaseRow, 'status' | 'updated_at' | 'first_response_at'>>,
     comment?: CommentRow,
+    mail?: NewMail,
   ): Promise<void> {
     const { updated_at: at, ...rest } = changes;
     await this.c.casesTransaction(async (trx) => {
       if (comment) await trx.insertInto('comments').values(comment).execute();
+      if (mail) await insertMail(trx, mail).execute();
       await trx
         .updateTable('cases')
         .set({ ...rest, ...(at === undefined ? {} : { updated_at: laterThanBefore(at) }) })
@@ -166,6 +174,11 @@ export class SqliteCases implements CaseRepository {
       .orderBy('id')
       .execute();
   }
+}
+
+/** A new outbox row is due at once. */
+function insertMail(db: Kysely<Database>, mail: NewMail) {
+  return db.insertInto('mail_outbox').values({ ...mail, attempts: 0, next_attempt_at: mail.created_at });
 }
 
 function findKey(db: Kysely<Database>, k: KeyInput) {

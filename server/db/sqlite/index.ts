@@ -8,6 +8,7 @@ import { SqliteCaseFeedback } from './case-feedback.js';
 import { SqliteCases } from './cases.js';
 import { SqliteConnection, type SyncExecutor } from './connection.js';
 import { SqliteKb } from './kb.js';
+import { SqliteMailOutbox } from './mail-outbox.js';
 import { SqlitePayments } from './payments.js';
 import { SqliteReplies } from './replies.js';
 
@@ -28,5 +29,6 @@ export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): Supp
     kb: new SqliteKb(connection),
     payments: new SqlitePayments(connection),
     authorization: new SqliteAuthorization(connection),
+    mail: new SqliteMailOutbox(connection),
   };
 }
