@@ -8,6 +8,7 @@ import { IncidentWriter } from './db/incident-writer.js';
 import { openStore } from './db/open.js';
 import { sqliteRepository } from './db/sqlite/index.js';
 import { tidyAtStart } from './db/tidy-at-start.js';
+import { MAILBOX_PATH, mountMailbox } from './demo/mailbox.js';
 import { type DemoAccounts, seedDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
 import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
@@ -66,6 +67,8 @@ export interface RunningServer {
   demo: DemoAccounts;
   /** The issuer and audience of the access tokens the API accepts. */
   oidc: { issuer: string; audience: string };
+  /** The demo's local mailbox page, when there is one (a demo without `SMTP_URL`). */
+  mailbox: string | undefined;
   /** Stops accepting connections, lets in-flight requests finish, commits, and closes the database. */
   close(): Promise<void>;
 }
@@ -122,6 +125,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     retry: mailSettings.retry,
     pollMs: mailSettings.pollMs,
   });
+  // The mailbox lists every account's mail: only a demo (seeded, printed tokens) without SMTP shows it.
+  const mailboxPage = options.seedDemo !== false && transport.via === 'mailbox';
   const ctx: ServerContext = {
     repo,
     writer,
@@ -154,7 +159,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     bodyTimeoutMs,
     staticRoot: options.staticRoot ?? process.cwd(),
     accessTokens: signIn.accessTokens,
-    mount: (a) => signIn.mount(a),
+    mount: (a) => {
+      signIn.mount(a);
+      if (mailboxPage) mountMailbox(a, repo.mail);
+    },
     inFlight,
   });
 
@@ -181,7 +189,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
   await signIn.start(url, isAllowedOrigin);
   mail.start();
-  logger.info({ url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree' }, 'support API listening');
+  logger.info(
+    { url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree', mail: transport.via },
+    'support API listening',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -206,6 +217,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port: boundPort,
     demo,
     oidc: { issuer: signIn.issuer, audience: signIn.audience },
+    mailbox: mailboxPage ? `${url}${MAILBOX_PATH}` : undefined,
     close,
   };
 }

@@ -34,6 +34,10 @@ for (const [page, query, label] of demoPages) {
   out(`    ${label}:`);
   out(`      ${server.url}/demo/${page}/${query}`);
 }
+if (server.mailbox) {
+  out('  Local mailbox (the e-mail customers would get; set SMTP_URL to send it through an SMTP server):');
+  out(`    ${server.mailbox}`);
+}
 out();
 out('Demo users (email and password for the sign-in page the widget and the extension open):');
 for (const [key, account] of Object.entries(server.demo)) {
