@@ -204,8 +204,8 @@ export interface MailOutboxRepository {
   due(at: number, limit: number): Promise<DueMail[]>;
   /** When the next attempt of any row is due (undefined: none waiting). */
   nextDueAt(): Promise<number | undefined>;
-  /** Records an attempt (and the text it rendered). */
-  record(id: string, attempt: MailAttempt): Promise<void>;
+  /** Records attempts (and the text each rendered), in one transaction: one durable commit for all of them. */
+  record(attempts: readonly { id: string; attempt: MailAttempt }[]): Promise<void>;
   /** Mail delivered to the local mailbox, newest first. */
   mailbox(limit: number): Promise<MailRow[]>;
 }

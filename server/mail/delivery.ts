@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DueMail, MailOutboxRepository } from '../db/repository.js';
+import type { DueMail, MailAttempt, MailOutboxRepository } from '../db/repository.js';
 import { renderMail } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
@@ -36,7 +36,12 @@ export interface MailDeliveryOptions {
   pollMs?: number;
 }
 
-const BATCH = 20;
+const BATCH = 100;
+/**
+ * How long a nudge waits for more mail to join its pass. Measured: a pass per incident doubled the durable
+ * commits under load, and the durability test's 16 writers went past its 60 s limit (50 s before e-mail).
+ */
+const COALESCE_MS = 100;
 /** A shutdown waits this long for a mail being handed over; after it, the row stays due and is sent again. */
 const STOP_GRACE_MS = 5_000;
 
@@ -49,6 +54,7 @@ export class MailDelivery {
   readonly #o: MailDeliveryOptions;
   readonly #retry: RetryPolicy;
   #timer: NodeJS.Timeout | undefined;
+  #wakeAt = 0;
   #pass: Promise<void> | undefined;
   #again = false;
   #stopped = true;
@@ -61,25 +67,17 @@ export class MailDelivery {
   /** Starts the loop with a pass at once (rows left due by an earlier run go first). */
   start(): void {
     this.#stopped = false;
-    this.nudge();
+    this.#wake(0);
   }
 
-  /** A mail was just queued: look now rather than at the next poll. */
+  /**
+   * A mail was just queued: look within {@link COALESCE_MS} rather than at the next poll. Nudges in that window
+   * share one pass, so a burst of incidents costs a few outbox commits, not one each.
+   */
   nudge(): void {
     if (this.#stopped) return;
-    if (this.#pass) {
-      this.#again = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#pass = this.#run().finally(() => {
-      this.#pass = undefined;
-      if (this.#again) {
-        this.#again = false;
-        this.nudge();
-      } else this.#schedule();
-    });
+    if (this.#pass) this.#again = true;
+    else this.#wake(COALESCE_MS);
   }
 
   /** Stops the loop; waits (briefly) for a mail being handed over, then closes the transport. */
@@ -95,20 +93,39 @@ export class MailDelivery {
     this.#o.transport.close();
   }
 
-  #schedule(): void {
+  /** Runs a pass in `delayMs`, unless one is already planned sooner. */
+  #wake(delayMs: number): void {
     if (this.#stopped) return;
-    this.#timer = setTimeout(() => this.nudge(), this.#o.pollMs ?? 1000);
+    const at = performance.now() + delayMs;
+    if (this.#timer && this.#wakeAt <= at) return;
+    clearTimeout(this.#timer);
+    this.#wakeAt = at;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#pass = this.#run().finally(() => {
+        this.#pass = undefined;
+        const again = this.#again;
+        this.#again = false;
+        this.#wake(again ? COALESCE_MS : (this.#o.pollMs ?? 1000));
+      });
+    }, delayMs);
     this.#timer.unref();
   }
 
   async #run(): Promise<void> {
+    const { outbox, transport } = this.#o;
     try {
       for (;;) {
-        const due = await this.#o.outbox.due(this.#o.now().getTime(), BATCH);
+        const due = await outbox.due(this.#o.now().getTime(), BATCH);
+        // A mail handed to an SMTP server is recorded at once (a crash then resends one mail at most); the
+        // local mailbox records a batch per commit, as incidents arriving together are committed together.
+        const done: { id: string; attempt: MailAttempt }[] = [];
         for (const mail of due) {
-          if (this.#stopped) return;
-          await this.#deliver(mail);
+          if (this.#stopped) break;
+          done.push({ id: mail.id, attempt: await this.#deliver(mail) });
+          if (transport.via === 'smtp') await outbox.record(done.splice(0));
         }
+        await outbox.record(done);
         if (due.length < BATCH || this.#stopped) return;
       }
     } catch (error) {
@@ -117,7 +134,8 @@ export class MailDelivery {
     }
   }
 
-  async #deliver(mail: DueMail): Promise<void> {
+  /** Sends one mail; what to record of the attempt. */
+  async #deliver(mail: DueMail): Promise<MailAttempt> {
     const { logger, transport } = this.#o;
     let text = mail.subject !== null && mail.body !== null ? { subject: mail.subject, text: mail.body } : undefined;
     const attempts = mail.attempts + 1;
@@ -135,25 +153,19 @@ export class MailDelivery {
       const at = this.#o.now().getTime();
       const next = nextAttemptAt(attempts, at, this.#retry);
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await this.#o.outbox.record(mail.id, {
-        attempts,
-        subject: text?.subject ?? null,
-        body: text?.text ?? null,
-        next_attempt_at: next,
-        last_error: reason,
-      });
       const fields = { mailId: mail.id, caseId: mail.case_id, attempts, reason };
       if (next === null) logger.error(fields, 'mail outbox: gave up on a mail after its last attempt');
       else logger.warn({ ...fields, retryAt: new Date(next).toISOString() }, 'mail outbox: sending failed');
-      return;
+      const rendered = { subject: text?.subject ?? null, body: text?.text ?? null };
+      return { attempts, ...rendered, next_attempt_at: next, last_error: reason };
     }
-    await this.#o.outbox.record(mail.id, {
+    return {
       attempts,
       subject: text.subject,
       body: text.text,
       sent_at: this.#o.now().getTime(),
       delivered_via: transport.via,
       last_error: null,
-    });
+    };
   }
 }

@@ -38,12 +38,17 @@ export class SqliteMailOutbox implements MailOutboxRepository {
     return row?.at ?? undefined;
   }
 
-  async record(id: string, attempt: MailAttempt): Promise<void> {
-    await this.c.db
-      .updateTable('mail_outbox')
-      .set({ next_attempt_at: null, ...attempt })
-      .where('id', '=', id)
-      .execute();
+  async record(attempts: readonly { id: string; attempt: MailAttempt }[]): Promise<void> {
+    if (attempts.length === 0) return;
+    await this.c.transaction(async (trx) => {
+      for (const { id, attempt } of attempts) {
+        await trx
+          .updateTable('mail_outbox')
+          .set({ next_attempt_at: null, ...attempt })
+          .where('id', '=', id)
+          .execute();
+      }
+    });
   }
 
   async mailbox(limit: number): Promise<MailRow[]> {
