@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../core/index.js';
 import type { StartOptions } from '../../server/index.js';
+import { DEFAULT_RETRY, nextAttemptAt } from '../../server/mail/delivery.js';
 import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
 import { closedPort, eventually, TestSmtp } from './_lib/smtp.js';
 
@@ -33,7 +34,12 @@ function file(call: (db: BetterSqlite3.Database) => unknown, dataDir: string) {
   }
 }
 
-type OutboxRow = { attempts: number; last_error: string | null; sent_at: number | null };
+type OutboxRow = {
+  attempts: number;
+  last_error: string | null;
+  sent_at: number | null;
+  next_attempt_at: number | null;
+};
 const outboxRows = (h: Harness, caseId: string) =>
   file((db) => db.prepare('select * from mail_outbox where case_id = ?').all(caseId), h.dataDir) as OutboxRow[];
 
@@ -45,6 +51,16 @@ function submit(h: Harness, as: string, draft: object, lang: string, key = newKe
     body: JSON.stringify(draft),
   });
 }
+
+describe('the retry schedule', () => {
+  it('doubles the delay up to its ceiling and stops after the last attempt', () => {
+    const at = 1_000_000;
+    expect(nextAttemptAt(1, at, DEFAULT_RETRY)).toBe(at + 30_000);
+    expect(nextAttemptAt(2, at, DEFAULT_RETRY)).toBe(at + 60_000);
+    expect(nextAttemptAt(9, at, DEFAULT_RETRY)).toBe(at + 3_600_000);
+    expect(nextAttemptAt(12, at, DEFAULT_RETRY)).toBeNull();
+  });
+});
 
 describe('customer e-mail over SMTP', () => {
   let inbox: TestSmtp;
@@ -126,6 +142,22 @@ describe('customer e-mail when the SMTP server is down', () => {
     expect(mail.envelopeTo).toEqual(['alice@acme.example']);
     await eventually(() => outboxRows(h, created.id).find((r) => r.sent_at !== null));
     expect(outboxRows(h, created.id)).toMatchObject([{ attempts: 2, last_error: null }]);
+  });
+
+  it('gives up after the last attempt and keeps the row with its error', async () => {
+    const port = await closedPort();
+    const h = await harness(`smtp://127.0.0.1:${port}`, {
+      mail: { smtpUrl: `smtp://127.0.0.1:${port}`, pollMs: 20, retry: { ...RETRY, maxAttempts: 2 } },
+    });
+    const created = await json<Case>(await postIncident(h, 'gold', drafts.gold));
+    await eventually(() => outboxRows(h, created.id).find((r) => r.attempts === 1));
+    h.clock.advance(RETRY.firstDelayMs);
+    const [row] = await eventually(() => {
+      const rows = outboxRows(h, created.id);
+      return rows[0]?.attempts === 2 ? rows : undefined;
+    });
+    expect(row).toMatchObject({ sent_at: null, next_attempt_at: null });
+    expect(row.last_error).toMatch(/ECONNREFUSED/);
   });
 
   it('delivers after a restart a mail that was still waiting when the server stopped', async () => {
