@@ -30,7 +30,5 @@ export const mailOutbox: Migration = {
     await sql`create index mail_outbox_due on mail_outbox (next_attempt_at) where next_attempt_at is not null`.execute(
       db,
     );
-    // The demo mailbox lists the newest mail first.
-    await db.schema.createIndex('mail_outbox_created').on('mail_outbox').columns(['created_at']).execute();
   },
 };

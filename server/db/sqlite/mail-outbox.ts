@@ -38,27 +38,36 @@ export class SqliteMailOutbox implements MailOutboxRepository {
     return row?.at ?? undefined;
   }
 
+  /**
+   * One synchronous transaction, like the incidents' group commit: it holds the shared connection for the
+   * statements only, never across an `await` (which would make submissions arriving meanwhile wait for it).
+   */
   async record(attempts: readonly { id: string; attempt: MailAttempt }[]): Promise<void> {
     if (attempts.length === 0) return;
-    await this.c.transaction(async (trx) => {
-      for (const { id, attempt } of attempts) {
-        await trx
-          .updateTable('mail_outbox')
-          .set({ next_attempt_at: null, ...attempt })
-          .where('id', '=', id)
-          .execute();
-      }
-    });
+    const statements = attempts.map(({ id, attempt }) =>
+      this.c.db
+        .updateTable('mail_outbox')
+        .set({ next_attempt_at: null, ...attempt })
+        .where('id', '=', id)
+        .compile(),
+    );
+    await this.c.exclusive(() =>
+      this.c.sync.transaction(() => {
+        for (const { sql, parameters } of statements) this.c.sync.run(sql, parameters);
+      }),
+    );
   }
 
   async mailbox(limit: number): Promise<MailRow[]> {
-    return this.c.db
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('delivered_via', '=', 'mailbox')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+    return (
+      this.c.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('delivered_via', '=', 'mailbox')
+        // Identifiers begin with their creation time: the primary key gives the newest first.
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+    );
   }
 }
