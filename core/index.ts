@@ -24,6 +24,11 @@ export {
 export { computeEntitlement } from './entitlement.js';
 export * from './errors.js';
 export * from './holidays.js';
+export {
+  billedPeriodEnd,
+  type CancellationNotice,
+  premiumAfterCancellation,
+} from './premium-after-cancellation.js';
 export { AT_RISK_FRACTION, type CaseTimes, type SlaStatus, slaStatus } from './sla.js';
 export { CALENDAR_YEARS, DEFAULT_SUPPORT_ZONE, resolveSupportZone, type SupportZoneOptions } from './support-zone.js';
 export * from './targets.js';
