@@ -1,5 +1,6 @@
 import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
+import { billingSchemas } from './billing.js';
 import { caseActionSchemas } from './case-actions.js';
 import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
@@ -202,6 +203,11 @@ export function defineContract(z: ContractZod) {
     status: z.enum(['active', 'cancelled']),
     startedAt: instant,
     cancelledAt: z.nullable(instant),
+    /**
+     * Type 1 and 3 paid plans: the end of the billed period. Active, premium support would last until then if
+     * cancelled now; cancelled, premium support lasts until then (spec §7). `null` otherwise.
+     */
+    paidThrough: z.nullable(instant),
     entitlement: Entitlement,
   });
 
@@ -244,7 +250,8 @@ export function defineContract(z: ContractZod) {
     ),
   });
 
-  const payments = paymentSchemas(z, { id, Subscription });
+  const billing = billingSchemas(z, { id, instant });
+  const payments = paymentSchemas(z, { id, Subscription, instant, SupportHoliday, Charge: billing.Charge });
   const tokens = tokenSchemas(z, { id, line: line(1, 100) });
 
   /** What a support engineer may change on a case. */
@@ -290,6 +297,7 @@ export function defineContract(z: ContractZod) {
     SupportCalendar,
     KbArticle,
     KbSearchResults,
+    ...billing,
     ...payments,
     ...tokens,
     ...caseActions,

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { mailOutbox } from './migrations/0007-mail-outbox.js';
 import { caseFeedback } from './migrations/0008-case-feedback.js';
+import { billingMigration } from './migrations/0009-billing.js';
 import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
 /**
@@ -204,6 +205,7 @@ const migrations: Record<string, Migration> = {
   '0011-reply-attachments': replyAttachments,
   '0008-case-feedback': caseFeedback,
   '0007-mail-outbox': mailOutbox,
+  '0009-billing': billingMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type {
   CaseFeedbackRow,
   CaseHead,
   CaseRow,
+  ChargeRow,
   CommentRow,
   IdempotencyRow,
   KbArticleRow,
@@ -262,9 +263,23 @@ export interface PaymentRepository {
   getSubscription(accountId: string, id: string): Promise<SubscriptionRow | undefined>;
   /** Records a subscription; an active plan of the same service is replaced (that is not a cancellation). */
   insertSubscription(row: SubscriptionRow): Promise<void>;
-  /** {@link insertSubscription} and the purchase's answer to replay, in one transaction. */
-  recordPurchase(row: SubscriptionRow, claim: { accountId: string; key: string; response: string }): Promise<void>;
-  cancelSubscription(id: string, at: number, extraChargedCents: number): Promise<void>;
+  /** {@link insertSubscription}, its charge and the purchase's answer to replay, in one transaction. */
+  recordPurchase(
+    row: SubscriptionRow,
+    claim: { accountId: string; key: string; response: string },
+    charge: ChargeRow,
+  ): Promise<void>;
+  /**
+   * Cancels an active subscription: premium support until `premiumEndsAt`, `owedCents` added to what it was
+   * charged. False when it was no longer active (cancelled meanwhile): nothing is changed.
+   */
+  cancelSubscription(
+    id: string,
+    at: number,
+    settlement: { owedCents: number; premiumEndsAt: number | null },
+  ): Promise<boolean>;
+  /** The account's charges, newest first. */
+  listCharges(accountId: string): Promise<ChargeRow[]>;
   /**
    * Claims `key` for a purchase, atomically. When nothing was claimed, either the key was used before
    * (`existing`) or another purchase of the service is charging (`existing` undefined).

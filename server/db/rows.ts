@@ -11,6 +11,7 @@ export type AttachmentRow = Selectable<Database['attachments']>;
 export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
 export type KbArticleRow = Selectable<Database['kb_articles']>;
 export type PurchaseRow = Selectable<Database['purchases']>;
+export type ChargeRow = Selectable<Database['charges']>;
 export type TokenRow = Selectable<Database['tokens']>;
 export type OidcObjectRow = Selectable<Database['oidc_objects']>;
 export type CaseFeedbackRow = Selectable<Database['case_feedback']>;

@@ -50,6 +50,26 @@ export interface Database {
     cancelled_at: number | null;
     charged_cents: number;
     transaction_id: string | null;
+    /** A cancelled paid plan's premium support lasts until this instant (spec §7); `null` otherwise. */
+    premium_ends_at: number | null;
+    /** What its cancellation owed (kept so that a repeated cancellation answers the same). */
+    cancellation_owed_cents: number | null;
+  };
+  /** Each charge to an account (receipts, billing history). */
+  charges: {
+    id: string;
+    account_id: string;
+    subscription_id: string;
+    service_id: string;
+    plan_id: string;
+    amount_cents: number;
+    currency: string;
+    transaction_id: string;
+    status: string;
+    test_gateway: 0 | 1;
+    charged_at: number;
+    period_starts_at: number;
+    period_ends_at: number;
   };
   cases: {
     seq: Generated<number>;

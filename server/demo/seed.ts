@@ -132,6 +132,8 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
           cancelled_at: null,
           charged_cents: plan.monthlyPriceCents * 2,
           transaction_id: null,
+          premium_ends_at: null,
+          cancellation_owed_cents: null,
         });
       }
     }

@@ -6,6 +6,7 @@ import { demoStatic } from '../demo/static.js';
 import { apiRoutes } from '../routes/_shared.js';
 import { agentRoutes } from '../routes/agent.js';
 import { attachmentRoutes } from '../routes/attachments.js';
+import { billingRoutes } from '../routes/billing.js';
 import { caseActionRoutes } from '../routes/case-actions.js';
 import { caseRoutes } from '../routes/cases.js';
 import { incidentRoutes } from '../routes/incidents.js';
@@ -83,6 +84,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
     agentRoutes,
     kbRoutes,
     paymentRoutes,
+    billingRoutes,
     tokenRoutes,
   ];
   for (const routes of groups) app.route('/', routes(ctx));

@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'insufficient-storage'
   | 'payment-declined'
   | 'payment-failed'
+  | 'payment-unavailable'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';

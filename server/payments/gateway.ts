@@ -12,6 +12,20 @@ export type ChargeResult =
       message: string;
     };
 
+/**
+ * The gateway could not be reached, or said it cannot serve now (Braintree's SDK: a request error before any
+ * answer, `serviceUnavailableError`, `tooManyRequestsError`; for a client token also timeouts and server
+ * errors). `charged: 'no'` when the request cannot have been processed, so a purchase may simply be tried
+ * again; a charge whose outcome is unknown is never reported with this error.
+ */
+export class GatewayUnavailableError extends Error {
+  readonly charged = 'no' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GatewayUnavailableError';
+  }
+}
+
 export interface PaymentGateway {
   /** True for the local test gateway: every payment response says so. */
   readonly testGateway: boolean;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Purchase } from '../../core/index.js';
-import type { SubscriptionRow } from '../db/repository.js';
+import type { ChargeRow, SubscriptionRow } from '../db/repository.js';
 
 /**
  * What "the same purchase" means for a key: the service and the plan. The nonce is left out on purpose: it
@@ -15,4 +15,5 @@ export function purchaseHash(serviceId: string, planId: string): string {
 export interface Charged {
   row: SubscriptionRow;
   body: Purchase;
+  charge: ChargeRow;
 }

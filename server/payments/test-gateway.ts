@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChargeResult, PaymentGateway } from './gateway.js';
+import { type ChargeResult, GatewayUnavailableError, type PaymentGateway } from './gateway.js';
 
 type Outcome = Exclude<ChargeResult, { ok: true }>;
 
@@ -61,18 +61,35 @@ export class TestGateway implements PaymentGateway {
   readonly delayMs: number;
   /** Charges asked of this gateway so far (approved or not). */
   charges = 0;
+  /**
+   * While true, every call fails as an unreachable Braintree does (the SDK's request error before any answer):
+   * nothing is charged. Starts true with `NETSCOUT_TEST_GATEWAY_UNREACHABLE=1`.
+   */
+  unreachable: boolean;
 
   /** `delayMs` defaults to `NETSCOUT_TEST_GATEWAY_DELAY_MS` (0 when unset). */
   constructor(options: { delayMs?: number; env?: NodeJS.ProcessEnv } = {}) {
-    this.delayMs = options.delayMs ?? delayFromEnv(options.env ?? process.env);
+    const env = options.env ?? process.env;
+    this.delayMs = options.delayMs ?? delayFromEnv(env);
+    this.unreachable = env.NETSCOUT_TEST_GATEWAY_UNREACHABLE === '1';
+  }
+
+  #refuseWhenUnreachable(): void {
+    if (this.unreachable) {
+      throw new GatewayUnavailableError(
+        'Braintree could not be reached: Unexpected request error: Error: connect ECONNREFUSED (test gateway)',
+      );
+    }
   }
 
   async clientToken(): Promise<string> {
+    this.#refuseWhenUnreachable();
     const token = { version: 2, testGateway: true, authorizationFingerprint: randomBytes(16).toString('hex') };
     return Buffer.from(JSON.stringify(token)).toString('base64');
   }
 
   async charge(amountCents: number, currency: string, nonce: string): Promise<ChargeResult> {
+    this.#refuseWhenUnreachable();
     this.charges++;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const known = NONCES[nonce];

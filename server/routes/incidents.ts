@@ -10,7 +10,7 @@ import {
 } from '../../core/index.js';
 import type { AppEnv, Caller, ServerContext } from '../context.js';
 import type { IdempotencyRow, NewCase, SubscriptionRow } from '../db/repository.js';
-import { caseDto, subscriptionDto } from '../domain/dto.js';
+import { caseDto, planHolds, subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
 import { setResponseHeader } from '../http/headers.js';
@@ -79,7 +79,7 @@ async function entitlementFor(
   const service = findService(serviceId);
   if (!service) throw new Error('unreachable: the contract validated serviceId');
   const subscriptions = (await ctx.repo.payments.listSubscriptions(caller.account.id)).filter(
-    (s) => s.service_id === serviceId && s.status === 'active',
+    (s) => s.service_id === serviceId && planHolds(s, now),
   );
   const entitlements = subscriptions.map((s) => entitlementOf(s, now));
   return entitlements.find((e) => e.canSubmitIncidents) ?? entitlements[0];
@@ -112,12 +112,15 @@ function refusal(serviceId: string, entitlement: Entitlement | undefined, now: D
 
 /**
  * The entitlement of one subscription row at `now`, memoized: for a given row it only depends on which side
- * of the Gold coverage end `now` falls, so the cached value is reused while `now` stays on the same side.
+ * of the Gold coverage end (and of a cancelled plan's premium end) `now` falls, so the cached value is reused
+ * while `now` stays on the same side.
  */
 const entitlements = new Map<string, { row: SubscriptionRow; beforeEnd: boolean; entitlement: Entitlement }>();
 
 function entitlementOf(row: SubscriptionRow, now: Date): Entitlement {
-  const beforeEnd = row.gold_coverage_ends_at === null || now.getTime() < row.gold_coverage_ends_at;
+  const beforeEnd =
+    (row.gold_coverage_ends_at === null || now.getTime() < row.gold_coverage_ends_at) &&
+    (row.premium_ends_at === null || now.getTime() < row.premium_ends_at);
   const cached = entitlements.get(row.id);
   if (cached && cached.beforeEnd === beforeEnd && sameSubscription(cached.row, row)) return cached.entitlement;
   const entitlement = subscriptionDto(row, now).entitlement;
@@ -131,7 +134,8 @@ function sameSubscription(a: SubscriptionRow, b: SubscriptionRow): boolean {
     a.status === b.status &&
     a.plan_id === b.plan_id &&
     a.service_id === b.service_id &&
-    a.gold_coverage_ends_at === b.gold_coverage_ends_at
+    a.gold_coverage_ends_at === b.gold_coverage_ends_at &&
+    a.premium_ends_at === b.premium_ends_at
   );
 }
 

@@ -35,7 +35,9 @@ export function meRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     const body: Me = {
       user: { id: user.id, name: user.name, email: user.email, role: user.role },
       account: { id: account.id, name: account.name, frequentCancellation: frequentCancellation(subscriptions, now) },
-      subscriptions: subscriptions.filter((s) => s.ended_reason !== 'replaced').map((s) => subscriptionDto(s, now)),
+      subscriptions: subscriptions
+        .filter((s) => s.ended_reason !== 'replaced')
+        .map((s) => subscriptionDto(s, now, ctx.zone)),
     };
     return c.json(body, 200);
   });

@@ -1,24 +1,28 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  type Cancellation,
-  cancellationCharge,
-  findPlan,
-  findService,
-  MINIMUM_BILLED_MONTHS,
-  type Purchase,
-} from '../../core/index.js';
+import { billedPeriodEnd, findPlan, findService, MINIMUM_BILLED_MONTHS, type Purchase } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
-import type { PurchaseRow } from '../db/repository.js';
-import { subscriptionDto } from '../domain/dto.js';
+import type { ChargeRow, PurchaseRow } from '../db/repository.js';
+import { chargeDto, subscriptionDto } from '../domain/dto.js';
 import { newId } from '../domain/ids.js';
 import { requireCustomer } from '../http/auth.js';
-import { notFound, ProblemError } from '../http/problem.js';
+import { ProblemError } from '../http/problem.js';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SECONDS, storageFullProblem } from '../http/storage-full.js';
-import type { ChargeResult } from '../payments/gateway.js';
+import { type ChargeResult, GatewayUnavailableError } from '../payments/gateway.js';
 import { type Charged, purchaseHash } from '../payments/purchases.js';
-import { apiRoutes, bearer, C, IdParam, idempotencyKey, jsonContent, problems } from './_shared.js';
-import { frequentCancellation } from './me.js';
+import { apiRoutes, bearer, C, idempotencyKey, jsonContent, problems } from './_shared.js';
+
+/** Seconds a customer is asked to wait before trying the payment gateway again. */
+export const GATEWAY_RETRY_AFTER_SECONDS = 30;
+
+/** The 503 of a gateway that cannot be reached (anything else is rethrown: a 500 with its request id). */
+function unavailable(error: unknown, consequence: string): unknown {
+  if (!(error instanceof GatewayUnavailableError)) return error;
+  return new ProblemError(503, 'payment-unavailable', 'Payment service unavailable', {
+    detail: `The payment service cannot be reached right now. ${consequence}; try again in a minute.`,
+    headers: { 'retry-after': String(GATEWAY_RETRY_AFTER_SECONDS) },
+  });
+}
 
 const clientToken = createRoute({
   method: 'get',
@@ -27,7 +31,7 @@ const clientToken = createRoute({
   security: bearer,
   responses: {
     200: { description: 'The client token.', content: jsonContent(C.ClientToken) },
-    ...problems(401, 403, 429),
+    ...problems(401, 403, 429, 503),
   },
 });
 
@@ -49,23 +53,11 @@ const purchase = createRoute({
       description: 'The new subscription and its transaction (also the replay of an earlier identical purchase).',
       content: jsonContent(C.Purchase),
     },
-    ...problems(400, 401, 402, 403, 409, 413, 415, 422, 429, 507),
+    ...problems(400, 401, 402, 403, 409, 413, 415, 422, 429, 503, 507),
   },
 });
 
-const cancel = createRoute({
-  method: 'delete',
-  path: '/v1/subscriptions/{id}',
-  summary: 'Cancel a subscription (the first month is owed in full; no pro-rata refund)',
-  security: bearer,
-  request: { params: z.object({ id: IdParam }) },
-  responses: {
-    200: { description: 'The settlement of the cancellation.', content: jsonContent(C.Cancellation) },
-    ...problems(400, 401, 403, 404, 409, 429),
-  },
-});
-
-/** Payments: the Drop-in client token, purchases and cancellations. */
+/** Payments: the Drop-in client token and purchases (cancellations: `billing.ts`). */
 export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
   const app = apiRoutes();
   const gatewayHeader = ctx.gateway.testGateway ? 'test (no real payment is made)' : 'braintree';
@@ -82,7 +74,10 @@ export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
 
   app.openapi(clientToken, async (c) => {
     requireCustomer(c);
-    return c.json({ clientToken: await ctx.gateway.clientToken(), testGateway: ctx.gateway.testGateway }, 200);
+    const clientToken = await ctx.gateway.clientToken().catch((error: unknown) => {
+      throw unavailable(error, 'The payment form cannot be shown');
+    });
+    return c.json({ clientToken, testGateway: ctx.gateway.testGateway }, 200);
   });
 
   const claims = ctx.repo.payments;
@@ -98,7 +93,11 @@ export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     // Taken off the list while it is being recorded: a retry sent meanwhile gets 409, not a second record.
     unrecorded.delete(`${accountId}\u0000${key}`);
     try {
-      await claims.recordPurchase(charged.row, { accountId, key, response: JSON.stringify(charged.body) });
+      await claims.recordPurchase(
+        charged.row,
+        { accountId, key, response: JSON.stringify(charged.body) },
+        charged.charge,
+      );
     } catch (error) {
       unrecorded.set(`${accountId}\u0000${key}`, charged);
       const transaction = charged.body.transaction.id;
@@ -208,6 +207,11 @@ export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
     try {
       result = await ctx.gateway.charge(amountCents, plan.currency, request.paymentMethodNonce);
     } catch (error) {
+      if (error instanceof GatewayUnavailableError) {
+        // Nothing reached the processor: the key is free again, and the customer may simply pay later.
+        await claims.releasePurchase(caller.account.id, key);
+        throw unavailable(error, 'Nothing was charged');
+      }
       // The charge may or may not have happened: keep the key so a retry cannot charge again.
       await claims.interruptPurchase(caller.account.id, key);
       ctx.logger.error(
@@ -241,50 +245,32 @@ export function paymentRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
       cancelled_at: null,
       charged_cents: amountCents,
       transaction_id: result.transaction.id,
+      premium_ends_at: null,
+      cancellation_owed_cents: null,
+    };
+    const charge: ChargeRow = {
+      id: newId('chg', at),
+      account_id: caller.account.id,
+      subscription_id: row.id,
+      service_id: service.id,
+      plan_id: plan.id,
+      amount_cents: result.transaction.amountCents,
+      currency: result.transaction.currency,
+      transaction_id: result.transaction.id,
+      status: result.transaction.status,
+      test_gateway: ctx.gateway.testGateway ? 1 : 0,
+      charged_at: at,
+      period_starts_at: at,
+      period_ends_at: billedPeriodEnd(new Date(at), new Date(at), { zone: ctx.zone }).getTime(),
     };
     const body: Purchase = {
-      subscription: subscriptionDto(row, ctx.now()),
+      subscription: subscriptionDto(row, ctx.now(), ctx.zone),
       transaction: { ...result.transaction, testGateway: ctx.gateway.testGateway },
+      receipt: chargeDto(charge),
     };
-    await record(caller.account.id, key, { row, body });
+    await record(caller.account.id, key, { row, body, charge });
     return c.json(body, 201);
   });
 
-  app.openapi(cancel, async (c) => {
-    const caller = requireCustomer(c);
-    const { id } = c.req.valid('param');
-    const row = await ctx.repo.payments.getSubscription(caller.account.id, id);
-    if (!row || row.ended_reason === 'replaced') throw notFound(`Subscription ${id}`);
-    if (row.status === 'cancelled') {
-      throw new ProblemError(409, 'conflict', 'Already cancelled', {
-        detail: `Subscription ${id} is already cancelled.`,
-      });
-    }
-    const service = findService(row.service_id);
-    const plan = service && findPlan(service, row.plan_id);
-    if (!service || !plan) throw new Error(`subscription ${id} refers to an unknown plan`);
-    const now = ctx.now();
-    const settlement = cancellationCharge({
-      serviceType: service.serviceType,
-      plan: plan.kind,
-      registeredAt: new Date(row.started_at),
-      cancelledAt: now,
-      monthlyPriceCents: plan.monthlyPriceCents,
-      chargedCents: row.charged_cents,
-    });
-    // What is still owed is recorded as charged to the registration (billed with the card on file).
-    await ctx.repo.payments.cancelSubscription(id, now.getTime(), settlement.owedCents);
-    const after = await ctx.repo.payments.listSubscriptions(caller.account.id);
-    const cancelled = after.find((s) => s.id === id);
-    if (!cancelled) throw new Error(`subscription ${id} vanished`);
-    const body: Cancellation = {
-      subscription: subscriptionDto(cancelled, now),
-      owedCents: settlement.owedCents,
-      refundCents: settlement.refundCents,
-      policy: settlement.policy,
-      frequentCancellation: frequentCancellation(after, now),
-    };
-    return c.json(body, 200);
-  });
   return app;
 }

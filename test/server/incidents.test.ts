@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/schemas.js';
-import { addSupportTime, type Case, type CaseListPage, type Me, type Problem } from '../../core/index.js';
+import {
+  addSupportTime,
+  type Cancellation,
+  type Case,
+  type CaseListPage,
+  type Me,
+  type Problem,
+} from '../../core/index.js';
 import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
 
 let h: Harness;
@@ -402,9 +409,10 @@ describe('a key already used, after the account lost premium support', () => {
     const first = await json<Case>(await postIncident(h, 'linksprinterPaid', drafts.linksprinter, key));
     const me = await json<Me>(await h.api('/v1/me', { as: 'linksprinterPaid' }));
     const paid = me.subscriptions.find((s) => s.serviceId === 'linksprinter' && s.status === 'active');
-    expect((await h.api(`/v1/subscriptions/${paid?.id}`, { as: 'linksprinterPaid', method: 'DELETE' })).status).toBe(
-      200,
-    );
+    const cancelled = await h.api(`/v1/subscriptions/${paid?.id}`, { as: 'linksprinterPaid', method: 'DELETE' });
+    expect(cancelled.status).toBe(200);
+    // Premium support lasts until the end of the billed month: the account loses it then.
+    h.clock.set((await json<Cancellation>(cancelled)).subscription.paidThrough as string);
 
     const again = await postIncident(h, 'linksprinterPaid', drafts.linksprinter, key);
     expect(again.status).toBe(201);

@@ -48,6 +48,7 @@ describe('the OpenAPI document', () => {
         'GET /v1/payments/client-token',
         'POST /v1/subscriptions',
         'DELETE /v1/subscriptions/{id}',
+        'GET /v1/billing/history',
         'GET /v1/agent/cases',
         'PATCH /v1/agent/cases/{id}',
         'POST /v1/tokens',
@@ -58,6 +59,7 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/v1/incidents'].post.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/incidents'].post.responses).toHaveProperty('403');
     expect(doc.paths['/v1/health'].get.security).toBeUndefined();
+    expect(doc.paths['/v1/billing/history'].get.security).toEqual([{ bearer: [] }]);
   });
 
   it('carries the contract’s validation rules (one source: core/api/contract.ts)', async () => {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PaymentRepository } from '../repository.js';
-import type { PurchaseRow, SubscriptionRow } from '../rows.js';
+import type { ChargeRow, PurchaseRow, SubscriptionRow } from '../rows.js';
 import type { Database } from '../schema.js';
 import type { SqliteConnection } from './connection.js';
 
@@ -45,8 +45,13 @@ export class SqlitePayments implements PaymentRepository {
     return this.#insertSubscription(row);
   }
 
-  recordPurchase(row: SubscriptionRow, claim: { accountId: string; key: string; response: string }): Promise<void> {
+  recordPurchase(
+    row: SubscriptionRow,
+    claim: { accountId: string; key: string; response: string },
+    charge: ChargeRow,
+  ): Promise<void> {
     return this.#insertSubscription(row, async (trx) => {
+      await trx.insertInto('charges').values(charge).execute();
       await trx
         .updateTable('purchases')
         .set({ state: 'done', response: claim.response })
@@ -72,19 +77,38 @@ export class SqlitePayments implements PaymentRepository {
     this.#subscriptions.delete(row.account_id);
   }
 
-  async cancelSubscription(id: string, at: number, extraChargedCents: number): Promise<void> {
+  async cancelSubscription(
+    id: string,
+    at: number,
+    settlement: { owedCents: number; premiumEndsAt: number | null },
+  ): Promise<boolean> {
     this.#subscriptions.clear();
-    await this.c.db
+    // Only an active row changes: of two cancellations sent together, one cancels and the other replays it.
+    const result = await this.c.db
       .updateTable('subscriptions')
       .set((eb) => ({
         status: 'cancelled',
         ended_reason: 'cancelled',
         cancelled_at: at,
-        charged_cents: eb('charged_cents', '+', extraChargedCents),
+        charged_cents: eb('charged_cents', '+', settlement.owedCents),
+        premium_ends_at: settlement.premiumEndsAt,
+        cancellation_owed_cents: settlement.owedCents,
       }))
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', 'active')
+      .executeTakeFirst();
     this.#subscriptions.clear();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  listCharges(accountId: string): Promise<ChargeRow[]> {
+    return this.c.db
+      .selectFrom('charges')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('charged_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
 
   async claimPurchase(row: Pick<PurchaseRow, 'account_id' | 'key' | 'request_hash' | 'service_id' | 'created_at'>) {
