@@ -1,5 +1,7 @@
 import type {
   Attachment,
+  BillingHistory,
+  Cancellation,
   Case,
   CaseFeedback,
   CaseFeedbackDraft,
@@ -187,6 +189,16 @@ export class SupportApiClient {
       body: request,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
+  }
+
+  /** The account's charges, newest first. */
+  billingHistory(signal?: AbortSignal): Promise<BillingHistory> {
+    return this.call('GET', '/v1/billing/history', 'BillingHistory', { signal });
+  }
+
+  /** Cancels a subscription (idempotent): premium support lasts until the end of the billed period. */
+  cancelSubscription(id: string): Promise<Cancellation> {
+    return this.call('DELETE', `/v1/subscriptions/${encodeURIComponent(id)}`, 'Cancellation', {});
   }
 
   /**

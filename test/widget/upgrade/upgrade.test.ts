@@ -51,7 +51,7 @@ describe('upgrade', () => {
     await ready(el);
     await showView(el, 'upgrade');
     expect(text(el, '[data-testid="minimum"]')).to.contain('billed for at least one month');
-    expect(text(el, '[data-testid="upgrade"]')).to.contain('Pro — $29.00 per month');
+    expect(text(el, '[data-testid="upgrade"]')).to.contain('Pro $29.00 per month');
     expect(text(el, '[data-testid="upgrade"]')).to.not.contain('Basic');
     const choose = ($$(el, '[data-testid="upgrade"] button') as HTMLButtonElement[]).find((b) =>
       b.textContent!.includes('Choose Pro'),

@@ -199,6 +199,8 @@ export const en: Messages = {
     success: (plan) => `You are now on the ${plan} plan.`,
     goldExplain: 'Gold support is bought for your hardware in My Account.',
     noPlans: 'No plan with premium support is available for this service.',
+    // Billing part (issue 16): the tab's name (the part's own words are in components/billing/).
+    billingTab: 'Plan and billing',
   },
   // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
   attachments: {

@@ -219,6 +219,8 @@ export const fr: Messages = {
     success: (plan) => `Vous êtes maintenant sur l’offre ${plan}.`,
     goldExplain: 'Le support Gold s’achète pour votre matériel dans Mon compte.',
     noPlans: 'Aucune offre avec support premium n’est disponible pour ce service.',
+    // Billing part (issue 16): the tab's name (the part's own words are in components/billing/).
+    billingTab: 'Offre et facturation',
   },
   // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
   attachments: {

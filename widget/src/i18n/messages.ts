@@ -164,6 +164,8 @@ export interface Messages {
     success: (plan: string) => string;
     goldExplain: string;
     noPlans: string;
+    // Billing part (issue 16): the tab's name (the part's own words are in components/billing/).
+    billingTab: string;
   };
   // Attachments (issue 16): the picker's refusals, the server's, the case's files and files on replies.
   attachments: {

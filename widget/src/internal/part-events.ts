@@ -20,4 +20,6 @@ export interface PartEventMap {
   'netscout-form-text': { hasText: boolean };
   /** A plan was bought: the entitlement changed. */
   'netscout-plan-purchased': { planName: string };
+  /** A plan was cancelled: the subscription changed (premium support until the end of the billed period). */
+  'netscout-plan-cancelled': { subscriptionId: string };
 }

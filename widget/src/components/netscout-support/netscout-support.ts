@@ -182,8 +182,11 @@ export class NetscoutSupport extends NetscoutElement implements LiveCasesHost {
 
   /** @internal The customer's subscription to this page's service. */
   get subscription(): Subscription | undefined {
-    const active = this.me?.subscriptions.filter((s) => s.status === 'active') ?? [];
-    return this.service ? active.find((s) => s.serviceId === this.service) : active[0];
+    // A cancelled paid plan still counts while its billed month lasts (its entitlement says premium).
+    const current =
+      this.me?.subscriptions.filter((s) => s.status === 'active' || s.entitlement.level === 'premium') ?? [];
+    const mine = this.service ? current.filter((s) => s.serviceId === this.service) : current;
+    return mine.find((s) => s.status === 'active') ?? mine[0];
   }
 
   /** Opens the widget. `trigger` gets the focus back on close (default: the focused element). */

@@ -18,6 +18,7 @@ function renderNav(el: NetscoutSupport, ui: Ui): TemplateResult {
   ];
   const upgrade = el.subscription?.entitlement.upgrade;
   if (upgrade === 'paid-plan' || upgrade === 'premium-plan') views.push(['upgrade', m.views.upgrade]);
+  else if (el.subscription?.paidThrough) views.push(['upgrade', m.upgrade.billingTab]);
   return html`
     <nav part="nav" aria-label=${m.title}>
       ${views.map(
@@ -143,8 +144,10 @@ function renderView(el: NetscoutSupport, ui: Ui): TemplateResult {
         .ui=${ui}
         .api=${el.api}
         .service=${el.subscription?.serviceId ?? el.service}
+        .subscription=${el.subscription}
         .paymentContainer=${el.paymentContainer}
         @netscout-plan-purchased=${() => el.retry()}
+        @netscout-plan-cancelled=${() => el.retry()}
       ></netscout-upgrade>`,
       );
   }

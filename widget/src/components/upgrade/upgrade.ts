@@ -1,13 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, type SupportApiClient } from '../../../../client/api.js';
-import type { ClientToken } from '../../../../core/api/schemas.js';
+import type { Charge, ClientToken, Subscription } from '../../../../core/api/schemas.js';
 import { findService } from '../../../../core/catalog.js';
 import { formatPrice } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import { newIdempotencyKey } from '../../internal/outbox.js';
 import { errorText, type Ui } from '../../internal/ui.js';
 import { shared } from '../../styles/shared.styles.js';
+import { defineBilling } from '../billing/billing.js';
+import { billingMessages } from '../billing/billing.messages.js';
+import { styles as billingStyles } from '../billing/billing.styles.js';
+import { renderReceipt } from '../billing/receipt.js';
 import { styles } from './upgrade.styles.js';
 
 /** Braintree's documented sandbox nonce for a valid card: what the test gateway path pays with. */
@@ -18,14 +22,24 @@ interface Dropin {
   teardown(): Promise<void>;
 }
 
-/** Upgrade (free plan or plan without premium): plans, the one-month minimum, then payment. */
+/** The server's answer when the payment gateway cannot be reached (503 `payment-unavailable`). */
+function gatewayUnavailable(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 503 && !!error.problem?.type.endsWith('/payment-unavailable');
+}
+
+/**
+ * Upgrade (free plan or plan without premium): plans, the one-month minimum, payment, then the receipt. For a
+ * paid plan (Type 1 or 3) it shows the plan's billing instead (`<netscout-billing>`).
+ */
 export class NetscoutUpgrade extends NetscoutElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, billingStyles, styles];
 
   @property({ attribute: false }) ui!: Ui;
   @property({ attribute: false }) api!: SupportApiClient;
   /** The service whose plans are offered. */
   @property() service = '';
+  /** The customer's subscription to the service, when the root knows it. */
+  @property({ attribute: false }) subscription: Subscription | undefined;
   /**
    * Makes the Drop-in's container in the page's light DOM (its CSS is global), slotted into the widget:
    * the root element owns its light DOM, so it makes it.
@@ -39,16 +53,28 @@ export class NetscoutUpgrade extends NetscoutElement {
   @state() dropin: Dropin | undefined;
   @state() busy = false;
   @state() done: string | undefined;
+  @state() receipt: Charge | undefined;
   @state() error: string | undefined;
+  /** What "Try again" does after the payment service could not be reached: the step that failed, as it was. */
+  @state() retry: (() => void) | undefined;
 
-  private failure(error: unknown): string {
-    return error instanceof ApiError ? errorText(this.ui.messages, error) : this.ui.messages.upgrade.paymentUnavailable;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    defineBilling();
   }
 
-  private async choose(planId: string): Promise<void> {
+  private fail(error: unknown, again: () => void): void {
+    this.retry = gatewayUnavailable(error) ? again : undefined;
+    if (this.retry) this.error = billingMessages(this.ui.lang).gatewayUnavailable;
+    else
+      this.error =
+        error instanceof ApiError ? errorText(this.ui.messages, error) : this.ui.messages.upgrade.paymentUnavailable;
+  }
+
+  private async choose(planId: string, fresh = true): Promise<void> {
     this.planId = planId;
-    this.purchaseKey = newIdempotencyKey();
-    this.token = this.dropin = this.error = undefined;
+    if (fresh || !this.purchaseKey) this.purchaseKey = newIdempotencyKey();
+    this.token = this.dropin = this.error = this.retry = undefined;
     this.busy = true;
     try {
       const token = await this.api.clientToken();
@@ -61,7 +87,7 @@ export class NetscoutUpgrade extends NetscoutElement {
       this.dropin = await createDropin({ authorization: token.clientToken, container });
     } catch (error) {
       this.busy = false;
-      this.error = this.failure(error);
+      this.fail(error, () => void this.choose(planId, false));
     }
   }
 
@@ -69,15 +95,20 @@ export class NetscoutUpgrade extends NetscoutElement {
     const { planId, purchaseKey, token, dropin } = this;
     if (!planId || !purchaseKey || !token) return;
     this.busy = true;
-    this.error = undefined;
+    this.error = this.retry = undefined;
     try {
       const nonce = token.testGateway ? TEST_NONCE : (await dropin!.requestPaymentMethod()).nonce;
-      await this.api.purchase({ serviceId: this.service, planId, paymentMethodNonce: nonce }, purchaseKey);
+      const purchase = await this.api.purchase(
+        { serviceId: this.service, planId, paymentMethodNonce: nonce },
+        purchaseKey,
+      );
       await dropin?.teardown();
       this.done = planName;
+      this.receipt = purchase.receipt;
       this.tell('netscout-plan-purchased', { planName });
     } catch (error) {
-      this.error = this.failure(error);
+      // The same key on retry: the server charges a purchase once.
+      this.fail(error, () => void this.pay(planName));
     } finally {
       this.busy = false;
     }
@@ -102,9 +133,43 @@ export class NetscoutUpgrade extends NetscoutElement {
     return this.error ? nothing : html`<p role="status">${m.loadingPayment}</p>`;
   }
 
+  private renderError(): TemplateResult | typeof nothing {
+    if (!this.error) return nothing;
+    const retry = this.retry;
+    return html`<div class="notice error" data-testid="upgrade-error">
+      <p role="alert">${this.error}</p>
+      ${
+        retry
+          ? html`<button class="secondary" type="button" ?disabled=${this.busy} @click=${() => retry()}>
+              ${billingMessages(this.ui.lang).retry}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const m = this.ui.messages.upgrade;
-    if (this.done) return html`<p class="notice" role="status" data-testid="upgrade-done">${m.success(this.done)}</p>`;
+    if (this.done) {
+      return html`<p class="notice" role="status" data-testid="upgrade-done">${m.success(this.done)}</p>
+        ${this.receipt ? renderReceipt(this.receipt, this.ui) : nothing}
+        ${
+          this.subscription?.paidThrough
+            ? html`<button class="secondary" type="button" @click=${() => (this.done = this.receipt = undefined)}>
+                ${billingMessages(this.ui.lang).toBilling}
+              </button>`
+            : nothing
+        }`;
+    }
+    if (this.subscription?.paidThrough && this.subscription.entitlement.level === 'premium') {
+      return html`<netscout-billing
+        .ui=${this.ui}
+        .api=${this.api}
+        .subscription=${this.subscription}
+        @netscout-plan-cancelled=${(event: CustomEvent<{ subscriptionId: string }>) =>
+          this.tell('netscout-plan-cancelled', event.detail)}
+      ></netscout-billing>`;
+    }
     const plans = findService(this.service)?.plans.filter((p) => p.kind === 'paid' && p.premiumIncluded) ?? [];
     if (!plans.length) return html`<p>${m.noPlans}</p>`;
     const chosen = plans.find((p) => p.id === this.planId);
@@ -112,18 +177,24 @@ export class NetscoutUpgrade extends NetscoutElement {
       <div data-testid="upgrade">
         <p>${m.intro}</p>
         <p class="notice" data-testid="minimum"><strong>${m.minimum}</strong></p>
-        <ul class="list">
+        <ul class="plans" aria-label=${billingMessages(this.ui.lang).plansLabel}>
           ${plans.map(
             (p) => html`<li>
-              <p><strong>${p.name}</strong> — ${m.perMonth(formatPrice(p.monthlyPriceCents, p.currency, this.ui.locale))}</p>
-              <button class="secondary" type="button" ?disabled=${this.busy} @click=${() => this.choose(p.id)}>
-                ${m.choose(p.name)}
+              <button
+                class="plan-card"
+                type="button"
+                aria-pressed=${p.id === this.planId ? 'true' : 'false'}
+                ?disabled=${this.busy}
+                @click=${() => this.choose(p.id)}
+              >
+                <strong class="plan-name">${p.name}</strong>
+                <span class="plan-price">${m.perMonth(formatPrice(p.monthlyPriceCents, p.currency, this.ui.locale))}</span>
+                <span class="plan-action">${m.choose(p.name)}</span>
               </button>
             </li>`,
           )}
         </ul>
-        ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
-        ${chosen ? this.renderPayment(chosen.name) : nothing}
+        ${this.renderError()} ${chosen ? this.renderPayment(chosen.name) : nothing}
       </div>
     `;
   }
