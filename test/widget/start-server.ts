@@ -5,11 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/index.js';
+import { TestGateway } from '../../server/payments/test-gateway.js';
 
 const start = Date.parse(process.env.NETSCOUT_TEST_NOW ?? '');
 const offset = Number.isNaN(start) ? 0 : start - Date.now();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-widget-'));
+// The payment gateway stand-in, which a test may make unreachable (`gateway down` / `gateway up` on stdin).
+const gateway = new TestGateway();
 const server = await startServer({
+  gateway,
   port: 0,
   dataDir,
   logLevel: 'silent',
@@ -26,4 +30,13 @@ const stop = async () => {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.stdin.on('end', stop);
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => {
+  for (const line of chunk.split('\n')) {
+    const state = /^gateway (up|down)$/.exec(line.trim())?.[1];
+    if (!state) continue;
+    gateway.unreachable = state === 'down';
+    process.stdout.write(`${JSON.stringify({ gateway: state })}\n`);
+  }
+});
 process.stdin.resume();

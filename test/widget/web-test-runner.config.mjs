@@ -39,7 +39,7 @@ function startApi(now, origins) {
       const line = out.split('\n')[0];
       if (out.includes('\n')) {
         try {
-          resolve(JSON.parse(line));
+          resolve({ ...JSON.parse(line), child });
         } catch (error) {
           reject(new Error(`the test server printed ${line}: ${error}`));
         }
@@ -96,7 +96,21 @@ const testEnv = {
   flaky: { url: `http://127.0.0.1:${proxyPort}`, demo: holiday.demo },
 };
 
-/** Server-side commands for the tests: screenshots, and the API outage. */
+/** Makes the payment gateway of `api` unreachable (`down`) or reachable again, once the server says it did. */
+function setGateway(api, state) {
+  const child = { holiday, regular }[api].child;
+  return new Promise((resolve) => {
+    const onData = (chunk) => {
+      if (!String(chunk).includes(`"gateway":"${state}"`)) return;
+      child.stdout.off('data', onData);
+      resolve(true);
+    };
+    child.stdout.on('data', onData);
+    child.stdin.write(`gateway ${state}\n`);
+  });
+}
+
+/** Server-side commands for the tests: screenshots, the API outage, and the payment gateway's. */
 function netscoutCommands() {
   return {
     name: 'netscout-commands',
@@ -107,6 +121,7 @@ function netscoutCommands() {
         await page.screenshot({ path: path.join(SCREENSHOTS, `${payload.name}.png`) });
         return true;
       }
+      if (command === 'netscout-gateway') return setGateway(payload.api ?? 'regular', payload.state);
       if (command === 'netscout-api') {
         if (payload.state === 'down') await proxy.down();
         else await proxy.up();
