@@ -2,11 +2,24 @@
 // cancelling with the one-month rule stated before the customer confirms; the plans as cards; and what the
 // customer reads when the payment service cannot be reached.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { formatDateTime } from '../../../client/format.js';
 import type { BillingHistory, Me } from '../../../core/api/schemas.js';
 import type { NetscoutSupport } from '../../../widget/src/index.js';
-import { $, $$, apiGet, axeViolations, cleanUp, mount, ready, settle, showView, text, waitFor } from '../_helpers.js';
+import {
+  $,
+  $$,
+  apiGet,
+  axeViolations,
+  cleanUp,
+  mount,
+  ready,
+  screenshot,
+  settle,
+  showView,
+  text,
+  waitFor,
+} from '../_helpers.js';
 
 const gateway = async (state: 'down' | 'up') => {
   await executeServerCommand('netscout-gateway', { api: 'regular', state });
@@ -41,6 +54,7 @@ describe('billing in the widget', () => {
     await waitFor(() => $(el, '[data-testid="test-mode"]'), 'the plan chosen with the keyboard');
     expect(planCards(el)[0]!.getAttribute('aria-pressed')).to.equal('true');
     expect(await axeViolations(el)).to.deep.equal([]);
+    await screenshot('billing-plan-cards');
   });
 
   it('says the payment form is unavailable when the payment service cannot be reached, keeps the choice, and retries', async () => {
@@ -85,6 +99,7 @@ describe('billing in the widget', () => {
     expect(text(el, '[data-testid="receipt-date"]')).to.equal(ny(charge.chargedAt));
     expect(text(el, '[data-testid="receipt-date"]')).to.match(/EST$/);
     expect(text(el, '[data-testid="receipt"]')).to.contain(ny(charge.periodEndsAt));
+    await screenshot('billing-receipt');
 
     // The plan's billing: what is billed, the history, and the cancel button.
     await waitFor(() => el.subscription?.paidThrough, 'the new subscription');
@@ -102,6 +117,7 @@ describe('billing in the widget', () => {
     const before = await apiGet<Me>('regular', '/v1/me', 'gold');
     expect(before.subscriptions.find((s) => s.serviceId === 'netscout-insights')?.status).to.equal('active');
     expect(await axeViolations(el)).to.deep.equal([]);
+    await screenshot('billing-cancel-rule');
 
     ($$(el, '[data-testid="cancel-confirm"] button') as HTMLButtonElement[])[0]!.click();
     const notice = await waitFor(() => $(el, '[data-testid="cancelled"]'), 'the cancellation');
@@ -128,5 +144,13 @@ describe('billing in the widget', () => {
     expect(text(el, '[data-testid="billing-history"]')).to.match(/19,00\s\$/);
     expect(text(el, 'nav')).to.contain('Offre et facturation');
     expect(await axeViolations(el)).to.deep.equal([]);
+    // Without motion, as the a11y suite checks it: colours are measured after, not during, a transition.
+    await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    try {
+      expect(await axeViolations(el), 'in the dark scheme').to.deep.equal([]);
+      await screenshot('billing-history-fr-dark');
+    } finally {
+      await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    }
   });
 });

@@ -22,6 +22,11 @@ export const styles = css`
     padding: 0.6rem 0.75rem;
     margin: 0.5rem 0;
   }
+  .charge .receipt {
+    border: 0;
+    padding: 0;
+    margin: 0;
+  }
   .history {
     list-style: none;
     padding: 0;
