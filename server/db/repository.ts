@@ -263,6 +263,8 @@ export interface PaymentRepository {
   getSubscription(accountId: string, id: string): Promise<SubscriptionRow | undefined>;
   /** Records a subscription; an active plan of the same service is replaced (that is not a cancellation). */
   insertSubscription(row: SubscriptionRow): Promise<void>;
+  /** Records a charge made outside a purchase (the demo's past monthly charges). */
+  insertCharge(row: ChargeRow): Promise<void>;
   /** {@link insertSubscription}, its charge and the purchase's answer to replay, in one transaction. */
   recordPurchase(
     row: SubscriptionRow,

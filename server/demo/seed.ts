@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPlan, findService } from '../../core/index.js';
+import { billedPeriodEnd, findPlan, findService } from '../../core/index.js';
 import type { SupportRepository } from '../db/repository.js';
 import { hashToken } from '../domain/ids.js';
 import { issuePersonalToken } from '../domain/personal-tokens.js';
@@ -135,6 +135,28 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
           premium_ends_at: null,
           cancellation_owed_cents: null,
         });
+        // The two months charged so far, so that a paid demo account has a billing history (Gold is billed elsewhere).
+        if (service.serviceType !== 2 && plan.kind === 'paid') {
+          const startedAt = new Date(at - 60 * DAY);
+          for (let month = 0; month < 2; month++) {
+            const from = month === 0 ? startedAt : billedPeriodEnd(startedAt, startedAt);
+            await repo.payments.insertCharge({
+              id: `chg_demo_${demo.key}_${month}`,
+              account_id: accountId,
+              subscription_id: `sub_demo_${demo.key}`,
+              service_id: serviceId,
+              plan_id: planId,
+              amount_cents: plan.monthlyPriceCents,
+              currency: plan.currency,
+              transaction_id: `demo_${demo.key}_${month + 1}`,
+              status: 'settled',
+              test_gateway: 1,
+              charged_at: from.getTime(),
+              period_starts_at: from.getTime(),
+              period_ends_at: billedPeriodEnd(startedAt, from).getTime(),
+            });
+          }
+        }
       }
     }
     await repo.meta.set('demo_seeded', now.toISOString());

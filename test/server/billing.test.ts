@@ -74,13 +74,30 @@ describe('receipts and billing history', () => {
     );
     const own = await history('linksprinterPaid');
     expect(contract.BillingHistory.safeParse(own).success).toBe(true);
-    expect(own.items.map((c) => c.transactionId)).toEqual([second.transaction.id, first.transaction.id]);
+    expect(own.items.map((c) => c.transactionId)).toEqual([
+      second.transaction.id,
+      first.transaction.id,
+      'demo_linksprinterPaid_2',
+      'demo_linksprinterPaid_1',
+    ]);
     // Another account sees none of them.
     const other = await history('standalonePaid');
     expect(other.items.map((c) => c.transactionId)).not.toContain(first.transaction.id);
     expect(other.items.map((c) => c.transactionId)).not.toContain(second.transaction.id);
     expect((await h.api('/v1/billing/history')).status).toBe(401);
     expect((await h.api('/v1/billing/history', { as: 'agent' })).status).toBe(403);
+  });
+});
+
+describe('the demo accounts', () => {
+  it('have the months already charged in their history, and Gold none (it is billed elsewhere)', async () => {
+    const items = (await history('standalonePaid')).items.filter((c) => c.transactionId.startsWith('demo_'));
+    expect(items.map((c) => [c.transactionId, c.amountCents, c.planName])).toEqual([
+      ['demo_standalonePaid_2', 1900, 'Team'],
+      ['demo_standalonePaid_1', 1900, 'Team'],
+    ]);
+    expect(items[0].periodStartsAt).toBe(items[1].periodEndsAt);
+    expect((await history('gold')).items.filter((c) => c.transactionId.startsWith('demo_'))).toEqual([]);
   });
 });
 

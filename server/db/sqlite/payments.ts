@@ -45,6 +45,10 @@ export class SqlitePayments implements PaymentRepository {
     return this.#insertSubscription(row);
   }
 
+  async insertCharge(row: ChargeRow): Promise<void> {
+    await this.c.db.insertInto('charges').values(row).execute();
+  }
+
   recordPurchase(
     row: SubscriptionRow,
     claim: { accountId: string; key: string; response: string },
