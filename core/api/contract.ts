@@ -2,6 +2,7 @@ import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
 import { billingSchemas } from './billing.js';
 import { caseActionSchemas } from './case-actions.js';
+import { kbFeedbackSchemas } from './kb.js';
 import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
 import { tokenSchemas } from './tokens.js';
@@ -239,6 +240,9 @@ export function defineContract(z: ContractZod) {
 
   const KbSearchResults = z.object({
     query: z.string(),
+    /** The language of the results; `fallback` when nothing matched in the one asked for, so these are in the other. */
+    lang: z.enum(['en', 'fr']),
+    fallback: z.boolean(),
     items: z.array(
       z.object({
         slug: z.string(),
@@ -253,6 +257,7 @@ export function defineContract(z: ContractZod) {
   const billing = billingSchemas(z, { id, instant });
   const payments = paymentSchemas(z, { id, Subscription, instant, SupportHoliday, Charge: billing.Charge });
   const tokens = tokenSchemas(z, { id, line: line(1, 100) });
+  const kbFeedback = kbFeedbackSchemas(z);
 
   /** What a support engineer may change on a case. */
   const AgentCaseUpdate = z.strictObject({
@@ -301,6 +306,7 @@ export function defineContract(z: ContractZod) {
     ...payments,
     ...tokens,
     ...caseActions,
+    ...kbFeedback,
     AgentCaseUpdate,
     Problem,
   };

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 import { mailOutbox } from './migrations/0007-mail-outbox.js';
 import { caseFeedback } from './migrations/0008-case-feedback.js';
 import { billingMigration } from './migrations/0009-billing.js';
+import { selfHelpMigration } from './migrations/0010-self-help.js';
 import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
 /**
@@ -206,6 +207,7 @@ const migrations: Record<string, Migration> = {
   '0008-case-feedback': caseFeedback,
   '0007-mail-outbox': mailOutbox,
   '0009-billing': billingMigration,
+  '0010-self-help': selfHelpMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

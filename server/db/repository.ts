@@ -8,6 +8,7 @@ import type {
   CommentRow,
   IdempotencyRow,
   KbArticleRow,
+  KbVoteRow,
   MailRow,
   NewCase,
   NewMail,
@@ -246,12 +247,30 @@ export interface KbSearchHit {
   score: number;
 }
 
-/** The knowledge base: articles shipped with the server (content, not data) and their full-text index. */
+/** How many users found an article helpful, and how many did not. */
+export interface KbVoteCount {
+  slug: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+/**
+ * The knowledge base: articles shipped with the server (content, not data), their full-text index, and the
+ * readers' "was this helpful?" answers (data: kept across restarts).
+ */
 export interface KbRepository {
   replace(rows: readonly KbArticleRow[]): Promise<void>;
-  /** Ranked full-text search; `match` is an FTS5 query built by the caller from sanitized terms. */
-  search(match: string, lang: 'en' | 'fr', limit: number): Promise<KbSearchHit[]>;
+  /**
+   * Ranked full-text search; `match` is an FTS5 query built by the caller from sanitized terms. With
+   * `service`, that service's own articles weigh more and other services' less.
+   */
+  search(match: string, lang: 'en' | 'fr', limit: number, service?: string): Promise<KbSearchHit[]>;
   get(slug: string, lang: 'en' | 'fr'): Promise<KbArticleRow | undefined>;
+  /** Records a user's answer for an article, replacing a different earlier one (the same one is kept as is). */
+  vote(row: KbVoteRow): Promise<void>;
+  getVote(userId: string, slug: string): Promise<KbVoteRow | undefined>;
+  /** Every article's answers, counted (no user is named). */
+  voteCounts(): Promise<KbVoteCount[]>;
 }
 
 /**

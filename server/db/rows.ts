@@ -10,6 +10,7 @@ export type CommentRow = Selectable<Database['comments']>;
 export type AttachmentRow = Selectable<Database['attachments']>;
 export type IdempotencyRow = Selectable<Database['idempotency_keys']>;
 export type KbArticleRow = Selectable<Database['kb_articles']>;
+export type KbVoteRow = Selectable<Database['kb_votes']>;
 export type PurchaseRow = Selectable<Database['purchases']>;
 export type ChargeRow = Selectable<Database['charges']>;
 export type TokenRow = Selectable<Database['tokens']>;

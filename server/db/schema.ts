@@ -175,6 +175,10 @@ export interface Database {
     summary: string;
     body: string;
     tags: string;
+    /** JSON array of the service ids the article is about; `[]` for every service. */
+    services: string;
     updated_at: number;
   };
+  /** "Was this helpful?": one answer per user and article (`helpful` 1 or 0), the latest one kept. */
+  kb_votes: { user_id: string; slug: string; account_id: string; helpful: number; voted_at: number };
 }

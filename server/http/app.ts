@@ -11,6 +11,7 @@ import { caseActionRoutes } from '../routes/case-actions.js';
 import { caseRoutes } from '../routes/cases.js';
 import { incidentRoutes } from '../routes/incidents.js';
 import { kbRoutes } from '../routes/kb.js';
+import { kbFeedbackRoutes } from '../routes/kb-feedback.js';
 import { meRoutes } from '../routes/me.js';
 import { paymentRoutes } from '../routes/payments.js';
 import { publicRoutes } from '../routes/public.js';
@@ -83,6 +84,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
     attachmentRoutes,
     agentRoutes,
     kbRoutes,
+    kbFeedbackRoutes,
     paymentRoutes,
     billingRoutes,
     tokenRoutes,

@@ -4,6 +4,8 @@ import type { KbArticleRow } from '../db/repository.js';
 
 interface ArticleSource {
   slug: string;
+  /** The services the article is about (catalog ids); empty for every service. */
+  services: string[];
   title: string;
   summary: string;
   tags: string[];
@@ -30,6 +32,7 @@ export function loadKbArticles(): KbArticleRow[] {
         summary: a.summary,
         body: JSON.stringify(a.body),
         tags: JSON.stringify(a.tags),
+        services: JSON.stringify(a.services),
         updated_at: REVISED_AT,
       });
     }

@@ -2,15 +2,19 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { KbArticle, KbSearchResults } from '../../core/index.js';
 import type { AppEnv, ServerContext } from '../context.js';
 import { notFound } from '../http/problem.js';
-import { apiRoutes, C, jsonContent, problems } from './_shared.js';
+import { ftsQuery } from '../kb/query.js';
+import { apiRoutes, C, IdParam, jsonContent, problems } from './_shared.js';
 
 const Lang = z.enum(['en', 'fr']);
-const MAX_TERMS = 8;
 
 const search = createRoute({
   method: 'get',
   path: '/v1/kb/search',
-  summary: 'Search the self-help articles (accent-insensitive, matches word beginnings), best first',
+  summary: 'Search the self-help articles, best first',
+  description:
+    'Accent- and case-insensitive; each word matches its other forms (fails, failed, failing). Titles and ' +
+    'summaries weigh more than bodies; with `service`, that service’s articles come first. When nothing ' +
+    'matches in `lang`, the other language is searched and `fallback` is true.',
   request: {
     query: z.strictObject({
       q: z
@@ -19,6 +23,7 @@ const search = createRoute({
         .max(200, 'must be at most 200 characters')
         .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
       lang: Lang.default('en'),
+      service: IdParam.optional(),
       limit: z.coerce.number().int('must be a whole number').min(1).max(50).optional(),
     }),
   },
@@ -36,36 +41,26 @@ const article = createRoute({
   responses: { 200: { description: 'The article.', content: jsonContent(C.KbArticle) }, ...problems(400, 404) },
 });
 
-/**
- * The user's words as an FTS5 query: each word (letters and digits only, so no FTS syntax gets through)
- * becomes a prefix term. `all` requires every term; otherwise any term may match.
- */
-export function ftsQuery(q: string, all: boolean): string | null {
-  const terms = (
-    q
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).slice(0, MAX_TERMS);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t}"*`).join(all ? ' AND ' : ' OR ');
-}
-
 /** Knowledge-base search and articles. */
 export function kbRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
   const app = apiRoutes();
   app.openapi(search, async (c) => {
-    const { q, lang, limit = 10 } = c.req.valid('query');
-    let items: KbSearchResults['items'] = [];
-    const strict = ftsQuery(q, true);
-    if (strict) {
-      items = await ctx.repo.kb.search(strict, lang, limit);
-      // Nothing has every word: fall back to articles with any of them, still ranked.
-      if (items.length === 0) items = await ctx.repo.kb.search(ftsQuery(q, false) as string, lang, limit);
+    const { q, lang, service, limit = 10 } = c.req.valid('query');
+    const find = async (language: 'en' | 'fr') => {
+      const match = ftsQuery(q, language);
+      return match ? ctx.repo.kb.search(match, language, limit, service) : [];
+    };
+    let found = { lang, fallback: false, items: await find(lang) };
+    // Words of the other language (a French word in the English interface): its articles, said as such.
+    if (found.items.length === 0) {
+      const other = lang === 'en' ? 'fr' : 'en';
+      const items = await find(other);
+      if (items.length) found = { lang: other, fallback: true, items };
     }
     const body: KbSearchResults = {
       query: q,
-      items: items.map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
+      ...found,
+      items: found.items.map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
     };
     return c.json(body, 200);
   });

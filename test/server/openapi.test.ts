@@ -45,6 +45,9 @@ describe('the OpenAPI document', () => {
         'GET /v1/cases/{id}/attachments/{attachmentId}',
         'GET /v1/kb/search',
         'GET /v1/kb/articles/{slug}',
+        'GET /v1/kb/articles/{slug}/vote',
+        'PUT /v1/kb/articles/{slug}/vote',
+        'GET /v1/agent/kb/votes',
         'GET /v1/payments/client-token',
         'POST /v1/subscriptions',
         'DELETE /v1/subscriptions/{id}',
@@ -60,6 +63,8 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/v1/incidents'].post.responses).toHaveProperty('403');
     expect(doc.paths['/v1/health'].get.security).toBeUndefined();
     expect(doc.paths['/v1/billing/history'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/kb/articles/{slug}/vote'].put.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/agent/kb/votes'].get.security).toEqual([{ bearer: [] }]);
   });
 
   it('carries the contract’s validation rules (one source: core/api/contract.ts)', async () => {

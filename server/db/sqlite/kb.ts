@@ -1,7 +1,20 @@
 import { sql } from 'kysely';
-import type { KbRepository, KbSearchHit } from '../repository.js';
-import type { KbArticleRow } from '../rows.js';
+import type { KbRepository, KbSearchHit, KbVoteCount } from '../repository.js';
+import type { KbArticleRow, KbVoteRow } from '../rows.js';
 import type { SqliteConnection } from './connection.js';
+
+/**
+ * BM25 column weights (slug, lang, title, summary, body, tags): a customer describes a symptom in a few
+ * words, and the article whose title or summary says it is a better answer than one that mentions it once.
+ */
+const WEIGHTS = sql.raw('0, 0, 8.0, 5.0, 1.0, 4.0');
+
+/**
+ * How much an article's score is multiplied by when searched from a service's page: its own articles by
+ * `OWN`, articles of other services by `OTHER`, articles for every service unchanged.
+ */
+const OWN = 2.0;
+const OTHER = 0.5;
 
 /** The knowledge base, with SQLite's FTS5 index (`kb_fts`) for the search. */
 export class SqliteKb implements KbRepository {
@@ -20,11 +33,16 @@ export class SqliteKb implements KbRepository {
     });
   }
 
-  /** Ranking is BM25 weighted toward the title, then tags and summary. */
-  async search(match: string, lang: 'en' | 'fr', limit: number): Promise<KbSearchHit[]> {
+  async search(match: string, lang: 'en' | 'fr', limit: number, service?: string): Promise<KbSearchHit[]> {
+    const boost = service
+      ? sql`case when a.services = '[]' then 1.0
+          when exists (select 1 from json_each(a.services) where value = ${service}) then ${OWN}
+          else ${OTHER} end`
+      : sql`1.0`;
     const { rows } = await sql<KbSearchHit>`
-      select slug, lang, title, summary, -bm25(kb_fts, 0, 0, 10.0, 4.0, 1.0, 6.0) as score
-      from kb_fts where kb_fts match ${match} and lang = ${lang}
+      select f.slug, f.lang, f.title, f.summary, -bm25(kb_fts, ${WEIGHTS}) * ${boost} as score
+      from kb_fts f join kb_articles a on a.slug = f.slug and a.lang = f.lang
+      where kb_fts match ${match} and f.lang = ${lang}
       order by score desc limit ${limit}`.execute(this.c.db);
     return rows;
   }
@@ -36,5 +54,35 @@ export class SqliteKb implements KbRepository {
       .where('slug', '=', slug)
       .where('lang', '=', lang)
       .executeTakeFirst();
+  }
+
+  async vote(row: KbVoteRow): Promise<void> {
+    await this.c.db
+      .insertInto('kb_votes')
+      .values(row)
+      // The same answer again changes nothing, not even when it was given.
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'slug'])
+          .doUpdateSet({ helpful: row.helpful, voted_at: row.voted_at })
+          .where('kb_votes.helpful', '<>', row.helpful),
+      )
+      .execute();
+  }
+
+  async getVote(userId: string, slug: string): Promise<KbVoteRow | undefined> {
+    return this.c.db
+      .selectFrom('kb_votes')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  }
+
+  async voteCounts(): Promise<KbVoteCount[]> {
+    const { rows } = await sql<KbVoteCount>`
+      select slug, sum(helpful) as helpful, sum(1 - helpful) as notHelpful
+      from kb_votes group by slug order by slug`.execute(this.c.db);
+    return rows;
   }
 }
