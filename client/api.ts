@@ -11,6 +11,7 @@ import type {
   IncidentDraft,
   KbArticle,
   KbSearchResults,
+  KbVote,
   Me,
   Problem,
   Purchase,
@@ -169,9 +170,19 @@ export class SupportApiClient {
     });
   }
 
-  kbSearch(query: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbSearchResults> {
+  /** `service`: the service whose page asks, so its own articles come first. */
+  kbSearch(query: string, lang: 'en' | 'fr', signal?: AbortSignal, service?: string): Promise<KbSearchResults> {
     const q = encodeURIComponent(query);
-    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}`, 'KbSearchResults', { signal });
+    const s = service ? `&service=${encodeURIComponent(service)}` : '';
+    return this.call('GET', `/v1/kb/search?q=${q}&lang=${lang}${s}`, 'KbSearchResults', { signal });
+  }
+
+  /** The caller's "was this helpful?" answer about an article; `helpful` given: records it (changeable). */
+  kbVote(slug: string, helpful?: boolean, signal?: AbortSignal): Promise<KbVote> {
+    const path = `/v1/kb/articles/${encodeURIComponent(slug)}/vote`;
+    return helpful === undefined
+      ? this.call('GET', path, 'KbVote', { signal })
+      : this.call('PUT', path, 'KbVote', { body: { helpful }, signal });
   }
 
   kbArticle(slug: string, lang: 'en' | 'fr', signal?: AbortSignal): Promise<KbArticle> {

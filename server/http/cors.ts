@@ -23,7 +23,7 @@ export function corsHeaders(isAllowedOrigin: (origin: string) => boolean): Middl
       c.header('vary', 'Origin, Access-Control-Request-Headers');
       if (allowed) {
         c.header('access-control-allow-origin', origin);
-        c.header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
+        c.header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
         c.header('access-control-allow-headers', ALLOW_HEADERS);
         c.header('access-control-max-age', '600');
       }

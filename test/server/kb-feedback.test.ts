@@ -84,6 +84,18 @@ describe('was this helpful?', () => {
     expect((await myVote('gold')).helpful).toBe(true);
   });
 
+  it('may be sent from a service homepage (CORS allows PUT)', async () => {
+    const preflight = await h.api(`/v1/kb/articles/${SLUG}/vote`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://linksprinter.com',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/\bPUT\b/);
+  });
+
   it('needs a token, checked before the body is read', async () => {
     const anonymous = await h.api(`/v1/kb/articles/${SLUG}/vote`, {
       method: 'PUT',

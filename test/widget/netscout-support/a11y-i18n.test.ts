@@ -42,7 +42,7 @@ const VIEWS: Record<string, (locale: Locale) => Promise<NetscoutSupport>> = {
   article: async (locale) => {
     const el = await VIEWS['self-help-results']!(locale);
     $(el, '[data-testid="kb-results"] button')!.click();
-    await waitFor(() => $(el, '[data-testid="article"]'), 'the article');
+    await waitFor(() => $(el, '[data-testid="article"]') && $(el, '[data-testid="helpful"]'), 'the article');
     return el;
   },
   'incident-errors': async (locale) => {

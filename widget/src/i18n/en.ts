@@ -91,6 +91,12 @@ export const en: Messages = {
     },
     back: 'Back to results',
     updated: (date) => `Updated ${date}`,
+    // Self-help (issue 16): the other language's results, "was this helpful?".
+    fallback: 'No article in English matches: these are in French.',
+    helpfulQuestion: 'Was this article helpful?',
+    helpfulYes: 'Yes',
+    helpfulNo: 'No',
+    helpfulThanks: 'Thank you for your answer.',
   },
   incident: {
     service: 'Service',

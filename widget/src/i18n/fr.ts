@@ -96,6 +96,12 @@ export const fr: Messages = {
     },
     back: 'Retour aux résultats',
     updated: (date) => `Mis à jour le ${date}`,
+    // Self-help (issue 16): the other language's results, "was this helpful?".
+    fallback: 'Aucun article en français ne correspond : voici des articles en anglais.',
+    helpfulQuestion: 'Cet article vous a-t-il aidé ?',
+    helpfulYes: 'Oui',
+    helpfulNo: 'Non',
+    helpfulThanks: 'Merci pour votre réponse.',
   },
   incident: {
     service: 'Service',

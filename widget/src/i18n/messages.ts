@@ -66,6 +66,12 @@ export interface Messages {
     resource: Record<SelfHelpResourceKind, string>;
     back: string;
     updated: (date: string) => string;
+    // Self-help (issue 16): the other language's results, "was this helpful?".
+    fallback: string;
+    helpfulQuestion: string;
+    helpfulYes: string;
+    helpfulNo: string;
+    helpfulThanks: string;
   };
   incident: {
     service: string;

@@ -89,6 +89,8 @@ export class NetscoutIncidentForm extends NetscoutElement {
       this.rejected = this.submitted = undefined;
       this.queuedNotice = false;
       void this.save();
+      // Suggestions follow the subject whoever writes it: emptied by prefill(), none stay from the old one.
+      this.suggest();
     }
     if ((changed.has('me') || changed.has('service') || changed.has('apiBase')) && this.me) this.adopt(this.me);
     if (changed.has('delivered') && this.delivered && !this.submitting) {
@@ -150,7 +152,12 @@ export class NetscoutIncidentForm extends NetscoutElement {
     this.errors = errors;
     this.fields = { ...this.fields, [field]: value };
     void this.save();
-    if (field === 'subject') this.suggestions.search(this.api, value, this.ui.lang);
+    if (field === 'subject' || field === 'serviceId') this.suggest();
+  }
+
+  private suggest(): void {
+    if (this.api)
+      this.suggestions.search(this.api, this.fields.subject, this.ui.lang, this.fields.serviceId || this.service);
   }
 
   /** @internal */

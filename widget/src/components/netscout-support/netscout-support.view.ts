@@ -57,6 +57,7 @@ function renderSelfHelp(el: NetscoutSupport, ui: Ui): TemplateResult {
     .api=${el.api}
     .resources=${el.subscription?.entitlement.selfHelp ?? SELF_HELP_RESOURCES}
     .requestedArticle=${el.article}
+    .service=${el.service}
   ></netscout-self-help>`,
   );
 }

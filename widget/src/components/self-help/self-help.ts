@@ -8,6 +8,8 @@ import { formatDate, safeHref } from '../../internal/format.js';
 import { NetscoutElement } from '../../internal/netscout-element.js';
 import { errorText, type Ui } from '../../internal/ui.js';
 import { shared } from '../../styles/shared.styles.js';
+import { ArticleFeedbackController } from './article-feedback.js';
+import { articleParagraph } from './article-text.js';
 import { styles } from './self-help.styles.js';
 
 /** A self-help link (the entitlement's `selfHelp` items). */
@@ -22,7 +24,11 @@ export interface ArticleRequest {
   lang: 'en' | 'fr';
 }
 
-/** Self-help: knowledge-base search with results as you type, the article view, and the other resources. */
+/**
+ * Self-help: knowledge-base search with results as you type (the service's own articles first, the other
+ * language when the customer's finds nothing), the article view with its links and "was this helpful?",
+ * and the other resources.
+ */
 export class NetscoutSelfHelp extends NetscoutElement {
   static override styles = [shared, styles];
 
@@ -31,11 +37,14 @@ export class NetscoutSelfHelp extends NetscoutElement {
   /** The customer's self-help resources (their entitlement's), or every resource for a visitor. */
   @property({ attribute: false }) resources: readonly SelfHelpLink[] = SELF_HELP_RESOURCES;
   @property({ attribute: false }) requestedArticle: ArticleRequest | undefined;
+  /** The service whose page shows the widget: its articles come first. */
+  @property() service = '';
 
   @state() query = '';
   @state() article: KbArticle | undefined;
   @state() articleError: ApiError | undefined;
   readonly search = new KbSearchController(this);
+  readonly feedback = new ArticleFeedbackController(this);
   private articleAbort: AbortController | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -57,6 +66,7 @@ export class NetscoutSelfHelp extends NetscoutElement {
     this.articleError = undefined;
     try {
       this.article = await this.api.kbArticle(slug, lang, abort.signal);
+      void this.feedback.load(this.api, slug);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-testid="article"] h3')?.focus();
     } catch (error) {
@@ -70,8 +80,9 @@ export class NetscoutSelfHelp extends NetscoutElement {
       <article data-testid="article" lang=${a.lang}>
         <h3 tabindex="-1">${a.title}</h3>
         <p class="muted">${m.updated(formatDate(a.updatedAt, this.ui.locale, this.ui.zone))}</p>
-        ${a.body.map((paragraph) => html`<p>${paragraph}</p>`)}
+        ${a.body.map(articleParagraph)}
       </article>
+      ${this.feedback.render(this.ui, this.api)}
       <button class="secondary" type="button" @click=${() => (this.article = undefined)}>${m.back}</button>
     `;
   }
@@ -79,11 +90,11 @@ export class NetscoutSelfHelp extends NetscoutElement {
   protected override render(): TemplateResult {
     if (this.article) return this.renderArticle(this.article);
     const m = this.ui.messages.selfHelp;
-    const { results, searching } = this.search;
+    const { results, searching, fallback } = this.search;
     const error = this.search.error ?? this.articleError;
     const onInput = (event: Event) => {
       this.query = (event.target as HTMLInputElement).value;
-      this.search.search(this.api, this.query, this.ui.lang);
+      this.search.search(this.api, this.query, this.ui.lang, this.service || undefined);
     };
     return html`
       <div data-testid="self-help">
@@ -94,11 +105,12 @@ export class NetscoutSelfHelp extends NetscoutElement {
         </p>
         ${error ? html`<p class="notice error" role="alert">${errorText(this.ui.messages, error)}</p>` : nothing}
         ${results && results.length === 0 ? html`<p data-testid="no-results">${m.noResults(this.query)}</p>` : nothing}
+        ${results?.length && fallback ? html`<p class="hint" data-testid="kb-fallback">${m.fallback}</p>` : nothing}
         ${
           results?.length
             ? html`<ul class="list" data-testid="kb-results">
                 ${results.map(
-                  (item) => html`<li>
+                  (item) => html`<li lang=${item.lang}>
                     <button type="button" @click=${() => this.openArticle(item.slug, item.lang)}>
                       <strong>${item.title}</strong><br /><span class="muted">${item.summary}</span>
                     </button>
