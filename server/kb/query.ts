@@ -6,8 +6,8 @@
  * Why not a stemming library: the index already matches word beginnings (FTS5 prefix queries), so only
  * the query word needs cutting, never the indexed text; a Snowball stemmer would have to stem the index
  * too (a second copy of every article, or a custom FTS5 tokenizer) for no better match on our articles.
- * Measured on the symptom queries of `test/server/kb-ranking.test.ts`: these few rules find the expected
- * article first for each of them, in both languages.
+ * Measured on the 29 symptom queries of `test/server/kb-relevance.test.ts` (English and French): the expected
+ * article first for all 29, against 23 for the ranking without word forms.
  */
 
 /** At most this many words of a query are used (a pasted paragraph must not make a huge FTS query). */
