@@ -16,7 +16,8 @@ export const MAX_TERMS = 8;
 /** Words too common to tell articles apart, in English and French (accents folded): dropped from queries. */
 const STOP_WORDS = new Set(
   (
-    'a an and are as at be but by can cannot do does for from has have how i in is it its my no not of on or ' +
+    'a an and are aren as at be but by can cannot didn do does doesn don for from has have how i in is isn it ' +
+    'its my no not of on or wasn won ' +
     'our so than that the their then there this to too was we what when where which why will with you your ' +
     'au aux ce ces cet cette d dans de des du elle en est et il ils je l la le les leur lui ma mais me mes mon ' +
     'ne nos notre nous on ou par pas plus pour qu que qui sa se ses son sont sur ta te tes ton un une vos ' +
