@@ -52,7 +52,14 @@ export function loadPart(tag: LazyPartTag): Promise<void> {
   return loading;
 }
 
-/** Fetches every lazy part (at idle after opening, and in tests that mount a part by itself). */
+/**
+ * The outbox's delivery code (requests, uploads, retries): fetched when something waits to be sent, which
+ * most openings of the widget do not have. Storing a submission never needs it: an incident is kept in
+ * IndexedDB before this is asked for, so a failed fetch only delays its sending.
+ */
+export const loadDelivery = () => import('./internal/outbox-delivery.js');
+
+/** Fetches every lazy part and the delivery code (at idle after opening, and in tests of one part). */
 export function loadAllParts(): Promise<void> {
-  return Promise.all(LAZY_PARTS.map(loadPart)).then(() => undefined);
+  return Promise.all([...LAZY_PARTS.map(loadPart), loadDelivery()]).then(() => undefined);
 }

@@ -3,7 +3,7 @@ import type { ApiError, SupportApiClient } from '../../../client/api.js';
 import type { Case, IncidentDraft, Me } from '../../../core/api/schemas.js';
 import type { NetscoutElement } from '../internal/netscout-element.js';
 import { authorOf, type FileRefusal, Outbox, type OutboxEntry, type OutboxFile } from '../internal/outbox.js';
-import { deliverOutbox } from '../internal/outbox-delivery.js';
+import { loadDelivery } from '../lazy-parts.js';
 
 /** What the controller needs from the element that owns it. */
 export interface OutboxSource {
@@ -85,8 +85,14 @@ export class OutboxController implements ReactiveController {
   /** Delivers what waits; schedules the next retry while something still waits. */
   async flush(force = false): Promise<void> {
     clearTimeout(this.retryTimer);
-    if (!this.source.apiBase()) return;
+    const base = this.source.apiBase();
+    if (!base) return;
     try {
+      if ((await this.store.pending(base)).length === 0) {
+        this.waiting = 0;
+        return await this.refresh();
+      }
+      const { deliverOutbox } = await loadDelivery();
       const result = await deliverOutbox(
         this.store,
         this.source.api(),
@@ -125,7 +131,10 @@ export class OutboxController implements ReactiveController {
         this.retryTimer = setTimeout(() => void this.flush(), Math.max(500, result.nextAttemptAt - Date.now()));
       }
     } catch (error) {
+      // IndexedDB refused, or the delivery code could not be fetched (the network went with it): what waits
+      // stays stored, and is tried again later as well as on the `online` event.
       console.warn('netscout-support: the outbox is unavailable', error);
+      if (this.host.isConnected) this.retryTimer = setTimeout(() => void this.flush(), 30_000);
     }
   }
 
