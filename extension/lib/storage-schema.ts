@@ -88,6 +88,18 @@ export function normalizeApiBase(text: string): string | null {
 }
 
 /**
+ * The host permission an API origin needs, as a match pattern without the port. Match patterns ignore
+ * ports, and Firefox answers `permissions.contains` false for a pattern with one even when the manifest
+ * grants its host, then asks the customer again for what they already granted.
+ *
+ * @example apiOriginPattern('http://127.0.0.1:8787') // 'http://127.0.0.1/*'
+ */
+export function apiOriginPattern(apiBase: string): string {
+  const url = new URL(apiBase);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
  * The settings as the extension uses them: a stored API address that is no longer accepted (plain `http:`
  * to another computer, saved by an older version or written by hand) is ignored for the default, so the
  * token is never sent to it. The stored value itself is kept, for the options page to show and explain.

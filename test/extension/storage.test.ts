@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPopupData, readSettings, readToken } from '../../extension/lib/settings-reader.js';
 import {
+  apiOriginPattern,
   caseCacheHead,
   checkApiBase,
   DEFAULT_API_BASE,
@@ -79,6 +80,12 @@ describe('API base', () => {
       expect(checkApiBase(text), text).toEqual({ problem: 'insecure' });
     }
     expect(checkApiBase('not a url')).toEqual({ problem: 'not-a-url' });
+  });
+
+  it('asks for an API host’s permission without the port, which the manifest’s host permission covers', () => {
+    expect(apiOriginPattern('http://127.0.0.1:41231')).toBe('http://127.0.0.1/*');
+    expect(apiOriginPattern('https://support.example.com:8443')).toBe('https://support.example.com/*');
+    expect(apiOriginPattern('http://[::1]:8787')).toBe('http://[::1]/*');
   });
 
   it('accepts https anywhere and plain http on this computer only', () => {

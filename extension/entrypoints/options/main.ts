@@ -3,7 +3,7 @@ import { SupportApiClient } from '../../../client/api.js';
 import type { SignInAnswer } from '../../lib/messages.js';
 import { parsePartnerHost, partnerOrigins } from '../../lib/partners.js';
 import { readToken } from '../../lib/settings-reader.js';
-import { authItem, checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
+import { apiOriginPattern, authItem, checkApiBase, settingsItem, tokenItem } from '../../lib/storage.js';
 
 async function main(): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: message keys are data from _locales.
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       say(status, '');
       return null;
     }
-    const origins = [`${apiBase}/*`];
+    const origins = [apiOriginPattern(apiBase)];
     // Requested first thing in the click handler: Chrome only grants during the user's gesture.
     const granted =
       (await browser.permissions.contains({ origins })) || (await browser.permissions.request({ origins }));
