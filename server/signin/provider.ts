@@ -106,7 +106,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     },
     // A browser client calls the token and revocation endpoints from the page it was redirected back to.
     clientBasedCORS: (_ctx, origin, client) =>
-      options.isAllowedOrigin(origin) || (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
+      options.isAllowedOrigin(origin) ||
+      (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin) ||
+      isFirefoxAddonOf(client.redirectUris ?? [], origin),
     interactions: { url: (_ctx, interaction) => `/signin/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const found = await accounts.findUser(sub);
@@ -147,4 +149,21 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   const provider = new Provider(options.issuer, configuration);
   provider.on('server_error', (_ctx, error) => options.logger.error({ err: error }, 'authorization server error'));
   return provider;
+}
+
+/** A Firefox add-on's page: `moz-extension://<UUID>`, the UUID random per installation. */
+const FIREFOX_ADDON_ORIGIN = /^moz-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Whether `origin` is a Firefox add-on page calling for a client that signs in through Firefox's
+ * `identity.launchWebAuthFlow` (a `https://<hash>.extensions.allizom.org/` redirect URI). The add-on's
+ * origin cannot be registered (each installation has its own UUID); a web page cannot send a
+ * `moz-extension:` origin, and the code is only good with the redirect URI that Firefox hands to that
+ * add-on alone and with its PKCE verifier.
+ */
+function isFirefoxAddonOf(redirectUris: readonly string[], origin: string): boolean {
+  return (
+    FIREFOX_ADDON_ORIGIN.test(origin) &&
+    redirectUris.some((uri) => new URL(uri).hostname.endsWith('.extensions.allizom.org'))
+  );
 }
