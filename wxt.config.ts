@@ -20,6 +20,14 @@ const DEFAULT_API_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 export const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuFNWcUl0+z3L76Ac7WSqtATJ9KLZf3gcE1txXN/VDx1ImKpwZqGaD94pre88Pw+Yv+w+ZbFDuOiEYOWXyXKqbH9ZbO4ZWpWpoS2GDpscTLPdTr59bwV8fMudUDKK9TQE3PWCKMKUsNbGdxFacilb3ef9dOausb45JKQTbohbwLND7+p5YdPmT4Yh+25A/dk+i2s6cYbD/3dgLskdBNz9g3UW9yKzi1KIkQZpKaHhY9pJs4TXnIrzd1QyvuUskIDFDfMiJ6c/YJTCnctwjkfpwherqfhWazUXadIhS4t7NV5wO5gy+9WaeUMAwXdUQBU7v5wxbMIrNZhlrsxRJu8j0wIDAQAB';
 
+/**
+ * Firefox's data-collection declaration (addons.mozilla.org requires it of new add-ons): what the add-on
+ * sends to the support API. Credentials (`authenticationInfo`), the case contact's e-mail address
+ * (`personallyIdentifyingInfo`) and the case's description and replies to the engineers
+ * (`personalCommunications`).
+ */
+export const FIREFOX_DATA_COLLECTION = ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications'];
+
 /** Origins the options page may ask for, one at a time: another API origin, partner hosts. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -58,7 +66,18 @@ export default defineConfig({
     // click. Only the service hosts may frame it; the page framing it itself gets an empty page (no ticket).
     web_accessible_resources: [{ resources: ['support-frame.html'], matches: SERVICE_HOST_MATCHES }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'support@netscout.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'support@netscout.example',
+              // 140: the oldest supported ESR, and the first Firefox that shows the data-collection declaration.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: FIREFOX_DATA_COLLECTION },
+            },
+            // Firefox for Android shows the declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
