@@ -34,6 +34,19 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/firefox/**'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      // The built Firefox add-on in Debian's Firefox ESR (WebDriver BiDi) against the real server, and
+      // addons-linter on it.
+      {
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e/firefox/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -64,11 +64,29 @@ export interface HarnessOptions {
   locale?: string;
 }
 
+/** The real server of an e2e suite, on an ephemeral port, with its own data and static folders. */
+export interface TestServer {
+  server: RunningServer;
+  /** The server's private folders, for the suite to remove once the server is closed. */
+  dirs: string[];
+}
+
+/**
+ * The real server on an ephemeral port: a fresh data folder, the test homepages (served by Host), and a
+ * clock that starts on Thanksgiving 2026, 10:00 in New York (a support holiday), and runs.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const staticRoot = makeStaticRoot();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-data-'));
+  const started = Date.now();
+  const now = () => new Date(Date.parse(SERVER_CLOCK_START) + (Date.now() - started));
+  const server = await startServer({ port: 0, dataDir, staticRoot, logLevel: 'silent', now });
+  return { server, dirs: [staticRoot, dataDir] };
+}
+
 /** The real server on an ephemeral port, and Debian's Chromium with the built extension loaded. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureExtensionBuilt();
-  const staticRoot = makeStaticRoot();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-data-'));
   const profile = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-profile-'));
   if ((options.thirdPartyData ?? 'allowed') === 'allowed') {
     // Chromium's "Allow third-party cookies" setting, which also governs third-party frames' site data.
@@ -78,10 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // A private copy of the build: another job rebuilding dist/ meanwhile cannot change the extension under test.
   const extensionDir = mkdtempSync(path.join(tmpdir(), 'netscout-e2e-extension-'));
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  // The server's clock starts on Thanksgiving 2026, 10:00 in New York (a support holiday), and runs.
-  const started = Date.now();
-  const now = () => new Date(Date.parse(SERVER_CLOCK_START) + (Date.now() - started));
-  const server = await startServer({ port: 0, dataDir, staticRoot, logLevel: 'silent', now });
+  const { server, dirs } = await startTestServer();
   const hostRules = ['onetouchat.com', 'linksprinter.com']
     .flatMap((host) => [`MAP *.${host} 127.0.0.1:${server.port}`, `MAP ${host} 127.0.0.1:${server.port}`])
     .join(', ');
@@ -118,7 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await context.close();
       serverClosed ??= server.close();
       await serverClosed;
-      for (const dir of [staticRoot, dataDir, profile, extensionDir]) rmSync(dir, { recursive: true, force: true });
+      for (const dir of [...dirs, profile, extensionDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
