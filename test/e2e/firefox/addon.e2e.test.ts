@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fill, signInWithToken, supportFrame, widgetText } from './_lib/addon-pages.js';
+import { fill, shown, signInWithToken, supportFrame, widgetText } from './_lib/addon-pages.js';
 import { addonPage, type FirefoxHarness, startFirefoxHarness } from './_lib/harness.js';
 
 let h: FirefoxHarness;
@@ -22,7 +22,7 @@ async function casesAtApi(token: string): Promise<{ id: string; subject: string 
 describe('the NetScout Support add-on in Firefox ESR, against the real server', () => {
   it('says so in the popup when the customer has not signed in yet', async () => {
     const popup = await addonPage(h, 'popup.html');
-    const heading = await popup.locator('[data-testid="signed-out"] h2').waitHandle();
+    const heading = await shown(popup, '[data-testid="signed-out"] h2');
     expect(await heading.evaluate((e) => e.textContent)).toBe('You are signed out');
     await popup.close();
   });
@@ -55,7 +55,7 @@ describe('the NetScout Support add-on in Firefox ESR, against the real server', 
     await fill(frame, 'netscout-support >>> #f-firmwareVersion', '6.5.1');
     await fill(frame, 'netscout-support >>> #f-contactEmail', 'dana@example.com');
     await frame.locator('netscout-support >>> [data-testid="incident-form"] button[type="submit"]').click();
-    await frame.locator('netscout-support >>> [data-testid="submitted"]').waitHandle();
+    await shown(frame, 'netscout-support >>> [data-testid="submitted"]');
 
     // Escape closes it: the frame goes, and the focus is back on the page's assistance link.
     await page.keyboard.press('Escape');
@@ -70,7 +70,7 @@ describe('the NetScout Support add-on in Firefox ESR, against the real server', 
     const [filed] = (await casesAtApi(h.server.demo.gold.token)).filter((c) => c.subject === subject);
     const popup = await addonPage(h, 'popup.html');
     const row = `li.case[data-case-id="${filed!.id}"]`;
-    await popup.locator(row).waitHandle();
+    await shown(popup, row);
     expect(await popup.$eval(`${row} .case-subject`, (e) => e.textContent)).toBe(subject);
     expect(await popup.$eval(`${row} .sla`, (e) => e.getAttribute('data-sla'))).toMatch(/^(on-track|at-risk|paused)$/);
     // The test server's clock is Thanksgiving 2026: support is closed, and the popup names the holiday.

@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshAtServer } from '../../_lib/oauth.js';
-import { fill, stored, supportFrame, widgetText } from './_lib/addon-pages.js';
+import { fill, shown, stored, supportFrame, widgetText } from './_lib/addon-pages.js';
 import { addonPage, type FirefoxHarness, startFirefoxHarness } from './_lib/harness.js';
 
 interface StoredAuth {
@@ -82,8 +82,8 @@ describe('signing in from the Firefox add-on (launchWebAuthFlow, code + PKCE, ag
     const { id } = (await filed.json()) as { id: string };
     // The popup fetches the cases anew each time it opens.
     const popup = await addonPage(h, 'popup.html');
-    await popup.locator(`li.case[data-case-id="${id}"]`).waitHandle();
-    await popup.locator('button[data-action="sign-out"]').waitHandle();
+    await shown(popup, `li.case[data-case-id="${id}"]`);
+    await shown(popup, 'button[data-action="sign-out"]');
     await popup.close();
 
     const page = await h.browser.newPage();
@@ -98,7 +98,7 @@ describe('signing in from the Firefox add-on (launchWebAuthFlow, code + PKCE, ag
     const popup = await addonPage(h, 'popup.html');
     const before = (await authIn(popup))!;
     await popup.locator('button[data-action="sign-out"]').click();
-    await popup.locator('[data-testid="signed-out"]').waitHandle();
+    await shown(popup, '[data-testid="signed-out"]');
     expect(await authIn(popup)).toEqual({ status: 'signed-out', reason: 'signed-out' });
     const refused = await refreshAtServer(h.server.url, before.refreshToken!);
     expect(refused.status).toBe(400);

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { until } from '../../../_lib/wait.js';
 import { addonPage, addonUrl, type FirefoxHarness } from './harness.js';
 
@@ -42,8 +42,16 @@ export function supportFrame(h: FirefoxHarness, page: Page): Promise<Frame> {
   });
 }
 
+/**
+ * The first element matching `selector` (`>>>` enters shadow roots), once it is there. Asked again and
+ * again rather than with puppeteer's own wait, which waits for an animation frame that a tab in the
+ * background never gets, and for DOM changes it does not see inside shadow roots.
+ */
+export function shown(page: Page | Frame, selector: string): Promise<ElementHandle<Element>> {
+  return until(selector, () => page.$(selector));
+}
+
 /** The text of the first element matching `selector` in the widget's shadow DOM, once it is there. */
 export async function widgetText(frame: Frame, selector: string): Promise<string> {
-  const element = await frame.locator(`netscout-support >>> ${selector}`).waitHandle();
-  return element.evaluate((e) => e.textContent ?? '');
+  return (await shown(frame, `netscout-support >>> ${selector}`)).evaluate((e) => e.textContent ?? '');
 }
