@@ -68,6 +68,8 @@ type Parsed<K extends SchemaName> = ReturnType<Schemas[K]['parse']>;
 /** What a client may replace: the `fetch` it calls (a test's, or a service worker's). */
 export interface SupportApiClientOptions {
   fetch?: typeof fetch;
+  /** The language the customer reads (`Accept-Language`): the server writes their e-mail in it. */
+  language?: () => string | undefined;
 }
 
 /**
@@ -279,6 +281,8 @@ export class SupportApiClient {
   ): Promise<Parsed<K>> {
     if (options.early) return this.read(method, path, schema, options.early, options.signal);
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const language = this.options.language?.();
+    if (language) headers['Accept-Language'] = language;
     const held = options.conditional ? this.#held.get(path) : undefined;
     if (held) headers['If-None-Match'] = held.etag;
     if (options.auth !== false) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case, Problem } from '../../core/index.js';
+import { until } from '../_lib/wait.js';
 import { bytesUnder, filesUnder } from './_lib/disk.js';
 import { drafts, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
 
@@ -35,8 +36,16 @@ function upload(caseId: string, bytes: Uint8Array, name: string, as = 'gold') {
   return h.api(`/v1/cases/${caseId}/attachments`, { as, method: 'POST', body: form });
 }
 
+/**
+ * A new case, once its confirmation mail is in the local mailbox: the mail is written just after the 201,
+ * and that write must not be counted against a refused upload measured next.
+ */
 async function newCase(as = 'gold', draft: object = drafts.gold): Promise<Case> {
-  return json<Case>(await postIncident(h, as, draft));
+  const created = await json<Case>(await postIncident(h, as, draft));
+  await until(`the confirmation of ${created.number} in the mailbox`, async () =>
+    (await (await h.api('/demo/mailbox/')).text()).includes(created.number),
+  );
+  return created;
 }
 
 const blobs = () => filesUnder(path.join(h.dataDir, 'attachments'));

@@ -140,6 +140,21 @@ describe('French', () => {
     );
   });
 
+  it('files a French incident in French, so its confirmation mail is written in French', async () => {
+    const languages: (string | null)[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('/v1/incidents')) languages.push(new Headers(init?.headers).get('accept-language'));
+      return realFetch(input, init);
+    };
+    try {
+      await VIEWS['incident-submitted']!('fr');
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(languages).to.deep.equal(['fr']);
+  });
+
   it('explains form errors in French', async () => {
     const el = await VIEWS['incident-errors']!('fr');
     expect(text(el, '[data-testid="error-summary"]')).to.equal('Corrigez 4 champs ci-dessous.');

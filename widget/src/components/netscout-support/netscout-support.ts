@@ -146,7 +146,7 @@ export class NetscoutSupport extends NetscoutElement implements LiveCasesHost {
   get api(): SupportApiClient {
     if (this.client?.[0] !== this.apiBase) {
       const token = async () => (this.tokenProvider ? this.tokenProvider() : this.token || undefined);
-      this.client = [this.apiBase, new SupportApiClient(this.apiBase, token)];
+      this.client = [this.apiBase, new SupportApiClient(this.apiBase, token, { language: () => this.ui?.lang })];
     }
     return this.client[1];
   }
