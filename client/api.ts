@@ -1,5 +1,4 @@
 import type {
-  Attachment,
   BillingHistory,
   Cancellation,
   Case,
@@ -13,50 +12,16 @@ import type {
   KbSearchResults,
   KbVote,
   Me,
-  Problem,
   Purchase,
   PurchaseRequest,
   SupportCalendar,
 } from '../core/api/schemas.js';
+import { ApiError, errorFor } from './api-error.js';
 import { contract } from './contract.js';
 import { HeldAnswers } from './held-answers.js';
+import { uploadWithProgress } from './upload.js';
 
-/**
- * Why a call to the support API failed: a stable code the UI maps to translated words (the widget's
- * public `netscout-error` codes). `rate-limited` is 429 and `insufficient-storage` 507, both with the
- * server's `Retry-After` when it sent one.
- */
-export type ApiErrorCode =
-  | 'network'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'invalid'
-  | 'rate-limited'
-  | 'insufficient-storage'
-  | 'server'
-  | 'invalid-response';
-
-/** A failed call to the support API, with the server's problem document when it sent one. */
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  readonly status: number;
-  readonly problem: Problem | undefined;
-  /** Seconds the server asked the caller to wait (`Retry-After`, delta-seconds form), when it did. */
-  readonly retryAfterSeconds: number | null;
-  constructor(code: ApiErrorCode, message: string, status = 0, problem?: Problem, retryAfterSeconds?: number | null) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.status = status;
-    this.problem = problem;
-    this.retryAfterSeconds = retryAfterSeconds ?? null;
-  }
-  /** Worth retrying later: the network, or the server being unwell, not a refusal. */
-  get transient(): boolean {
-    return this.code === 'network' || this.status >= 500 || this.status === 429 || this.status === 408;
-  }
-}
+export { ApiError, type ApiErrorCode, errorFor, parseRetryAfter } from './api-error.js';
 
 /** Supplies the bearer token for each call (a fixed attribute, or the host page's `tokenProvider`). */
 export type TokenSource = () => Promise<string | undefined>;
@@ -225,36 +190,9 @@ export class SupportApiClient {
     onProgress: (fraction: number) => void,
     commentId?: string,
   ) {
-    const token = await this.token();
     const query = commentId ? `?commentId=${encodeURIComponent(commentId)}` : '';
-    return new Promise<Attachment>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', this.url(`/v1/cases/${encodeURIComponent(caseId)}/attachments${query}`));
-      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-      };
-      xhr.onerror = () => reject(new ApiError('network', 'network error during upload'));
-      xhr.onload = () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(xhr.responseText);
-        } catch {
-          json = undefined;
-        }
-        if (xhr.status >= 200 && xhr.status < 300) {
-          const parsed = contract().Attachment.safeParse(json);
-          if (parsed.success) {
-            onProgress(1);
-            resolve(parsed.data);
-          } else
-            reject(new ApiError('invalid-response', 'attachment response does not match the contract', xhr.status));
-        } else reject(errorFor(xhr.status, json, xhr.getResponseHeader('Retry-After')));
-      };
-      const form = new FormData();
-      form.append('file', file, fileName);
-      xhr.send(form);
-    });
+    const url = this.url(`/v1/cases/${encodeURIComponent(caseId)}/attachments${query}`);
+    return uploadWithProgress(url, await this.token(), file, fileName, onProgress);
   }
 
   private url(path: string): string {
@@ -338,27 +276,4 @@ export class SupportApiClient {
     if (conditional && etag) this.#held.set(path, etag, parsed.data);
     return parsed.data as Parsed<K>;
   }
-}
-
-const CODES: Record<number, ApiErrorCode> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  429: 'rate-limited',
-  507: 'insufficient-storage',
-};
-
-/** The `ApiError` for a failed answer: its status, its problem document (if any) and `Retry-After`. */
-export function errorFor(status: number, json: unknown, retryAfter: string | null): ApiError {
-  const parsed = contract().Problem.safeParse(json);
-  const problem = parsed.success ? parsed.data : undefined;
-  const message = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : `HTTP ${status}`;
-  const code = CODES[status] ?? (status >= 500 ? 'server' : 'invalid');
-  return new ApiError(code, message, status, problem, parseRetryAfter(retryAfter));
-}
-
-/** `Retry-After` in seconds (delta-seconds form only; an HTTP date is ignored), or `null`. */
-export function parseRetryAfter(value: string | null): number | null {
-  if (!value || !/^\d+$/.test(value.trim())) return null;
-  return Number(value.trim());
 }

@@ -2,7 +2,7 @@ import type * as Mini from 'zod/mini';
 import { SERVICE_CATALOG, SERVICE_TYPES } from '../catalog.js';
 import { billingSchemas } from './billing.js';
 import { caseActionSchemas } from './case-actions.js';
-import { kbFeedbackSchemas } from './kb.js';
+import { kbSchemas } from './kb.js';
 import { paymentSchemas } from './payments.js';
 import { textFields } from './text.js';
 import { tokenSchemas } from './tokens.js';
@@ -227,37 +227,10 @@ export function defineContract(z: ContractZod) {
     holidays: z.array(SupportHoliday),
   });
 
-  const KbArticle = z.object({
-    slug: z.string(),
-    lang: z.enum(['en', 'fr']),
-    title: z.string(),
-    summary: z.string(),
-    /** Plain-text paragraphs: never HTML. */
-    body: z.array(z.string()),
-    tags: z.array(z.string()),
-    updatedAt: instant,
-  });
-
-  const KbSearchResults = z.object({
-    query: z.string(),
-    /** The language of the results; `fallback` when nothing matched in the one asked for, so these are in the other. */
-    lang: z.enum(['en', 'fr']),
-    fallback: z.boolean(),
-    items: z.array(
-      z.object({
-        slug: z.string(),
-        lang: z.enum(['en', 'fr']),
-        title: z.string(),
-        summary: z.string(),
-        score: z.number(),
-      }),
-    ),
-  });
-
   const billing = billingSchemas(z, { id, instant });
   const payments = paymentSchemas(z, { id, Subscription, instant, SupportHoliday, Charge: billing.Charge });
   const tokens = tokenSchemas(z, { id, line: line(1, 100) });
-  const kbFeedback = kbFeedbackSchemas(z);
+  const kb = kbSchemas(z, { instant });
 
   /** What a support engineer may change on a case. */
   const AgentCaseUpdate = z.strictObject({
@@ -300,13 +273,11 @@ export function defineContract(z: ContractZod) {
     Subscription,
     Me,
     SupportCalendar,
-    KbArticle,
-    KbSearchResults,
     ...billing,
     ...payments,
     ...tokens,
     ...caseActions,
-    ...kbFeedback,
+    ...kb,
     AgentCaseUpdate,
     Problem,
   };

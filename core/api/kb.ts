@@ -1,12 +1,38 @@
-// The "was this helpful?" part of the support API contract: a reader's answer about a self-help article.
+// The self-help part of the support API contract: articles, search results, and a reader's answer to "was
+// this helpful?".
 import type { ContractZod } from './contract.js';
 
 /**
- * The article-feedback schemas, built with the same zod functions as the rest of the contract. A user has one
+ * The knowledge-base schemas, built with the same zod functions as the rest of the contract. A user has one
  * answer per article (`slug`, whatever the language read), which they may change.
  */
-export function kbFeedbackSchemas(z: ContractZod) {
-  const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+export function kbSchemas(z: ContractZod, { instant }: { instant: ReturnType<ContractZod['iso']['datetime']> }) {
+  const KbArticle = z.object({
+    slug: z.string(),
+    lang: z.enum(['en', 'fr']),
+    title: z.string(),
+    summary: z.string(),
+    /** Plain-text paragraphs: never HTML. */
+    body: z.array(z.string()),
+    tags: z.array(z.string()),
+    updatedAt: instant,
+  });
+
+  const KbSearchResults = z.object({
+    query: z.string(),
+    /** The language of the results; `fallback` when nothing matched in the one asked for, so these are in the other. */
+    lang: z.enum(['en', 'fr']),
+    fallback: z.boolean(),
+    items: z.array(
+      z.object({
+        slug: z.string(),
+        lang: z.enum(['en', 'fr']),
+        title: z.string(),
+        summary: z.string(),
+        score: z.number(),
+      }),
+    ),
+  });
 
   const KbVoteRequest = z.strictObject({ helpful: z.boolean() });
 
@@ -18,5 +44,5 @@ export function kbFeedbackSchemas(z: ContractZod) {
     items: z.array(z.object({ slug: z.string(), helpful: z.number(), notHelpful: z.number() })),
   });
 
-  return { KbVoteRequest, KbVote, KbVoteCounts };
+  return { KbArticle, KbSearchResults, KbVoteRequest, KbVote, KbVoteCounts };
 }

@@ -2,7 +2,7 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { ApiError, type SupportApiClient } from '../../../../client/api.js';
 import { contract } from '../../../../client/contract.js';
-import type { Case, CaseListPage, Me } from '../../../../core/api/schemas.js';
+import type { Case, CaseListPage, Me, Subscription } from '../../../../core/api/schemas.js';
 import { LiveRefreshController } from '../../controllers/live-refresh.js';
 import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { ServerClockController } from '../../controllers/server-clock.js';
@@ -175,4 +175,14 @@ export function liveCases(host: LiveCasesHost): LiveRefreshController {
     },
     intervalMs: () => host.refreshMs,
   });
+}
+
+/**
+ * The customer's subscription to `service` (any, without one). A cancelled paid plan still counts while its
+ * billed month lasts: its entitlement says premium.
+ */
+export function subscriptionFor(me: Me | null | undefined, service: string): Subscription | undefined {
+  const current = me?.subscriptions.filter((s) => s.status === 'active' || s.entitlement.level === 'premium') ?? [];
+  const mine = service ? current.filter((s) => s.serviceId === service) : current;
+  return mine.find((s) => s.status === 'active') ?? mine[0];
 }

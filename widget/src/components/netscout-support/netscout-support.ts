@@ -27,6 +27,7 @@ import {
   type LiveCasesHost,
   liveCases,
   meTask,
+  subscriptionFor,
 } from './netscout-support.tasks.js';
 import { renderWidget, slotPaymentContainer } from './netscout-support.view.js';
 import { refusedFormLoad } from './outbox-notices.js';
@@ -117,16 +118,13 @@ export class NetscoutSupport extends NetscoutElement implements LiveCasesHost {
   warmUp: WarmUp | undefined;
   private interrupted = false;
 
-  /** @internal The server's clock (deadlines are the server's). */
-  readonly clock = new ServerClockController(this);
+  /** @internal The server's clock (deadlines are the server's). */ readonly clock = new ServerClockController(this);
 
   /** @internal */
   readonly outbox = new OutboxController(this, {
     apiBase: () => this.apiBase,
     api: () => this.api,
-    onDelivered: () => {
-      if (this.casesTask.value) this.casesAsked++;
-    },
+    onDelivered: () => void (this.casesTask.value && this.casesAsked++),
   });
 
   private readonly meTask = meTask(this);
@@ -182,11 +180,7 @@ export class NetscoutSupport extends NetscoutElement implements LiveCasesHost {
 
   /** @internal The customer's subscription to this page's service. */
   get subscription(): Subscription | undefined {
-    // A cancelled paid plan still counts while its billed month lasts (its entitlement says premium).
-    const current =
-      this.me?.subscriptions.filter((s) => s.status === 'active' || s.entitlement.level === 'premium') ?? [];
-    const mine = this.service ? current.filter((s) => s.serviceId === this.service) : current;
-    return mine.find((s) => s.status === 'active') ?? mine[0];
+    return subscriptionFor(this.me, this.service);
   }
 
   /** Opens the widget. `trigger` gets the focus back on close (default: the focused element). */
