@@ -28,6 +28,7 @@ const ny = (iso: string) => formatDateTime(iso, 'en-US', 'America/New_York');
 /** David has no LinkSprinter plan (and no test buys him one): the public method shows its plans. */
 async function openPlans(el: NetscoutSupport): Promise<void> {
   el.showView('upgrade');
+  await waitFor(() => planCards(el).length > 0, 'the plan cards');
   await settle(el);
 }
 const planCards = (el: HTMLElement) => $$(el, '[data-testid="upgrade"] .plan-card') as HTMLButtonElement[];
