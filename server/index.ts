@@ -5,8 +5,7 @@ import { addSupportTime, resolveSupportZone } from '../core/index.js';
 import type { ServerContext } from './context.js';
 import { AttachmentStore } from './db/attachment-store.js';
 import { IncidentWriter } from './db/incident-writer.js';
-import { openStore } from './db/open.js';
-import { sqliteRepository } from './db/sqlite/index.js';
+import { databaseFromEnv, openSupportStore } from './db/store.js';
 import { tidyAtStart } from './db/tidy-at-start.js';
 import { MAILBOX_PATH, mountMailbox } from './demo/mailbox.js';
 import { type DemoAccounts, seedDemo } from './demo/seed.js';
@@ -58,6 +57,8 @@ export interface StartOptions {
   supportZone?: string;
   /** Customer e-mail; each setting defaults to SMTP_URL / MAIL_FROM, the retry and poll to the loop's own. */
   mail?: Partial<MailSettings> & { retry?: RetryPolicy; pollMs?: number };
+  /** PostgreSQL instead of the SQLite file; default DATABASE_URL (and DATABASE_POOL_MAX, default 10). */
+  databaseUrl?: string;
 }
 
 export interface RunningServer {
@@ -93,6 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const extensions = extensionOrigins(options.extensionOrigins);
   const signInSettings = signInSettingsFromEnv();
   const mailSettings = { ...mailSettingsFromEnv(), ...options.mail };
+  const database = databaseFromEnv();
   const zone = resolveSupportZone({ zone: options.supportZone ?? process.env.NETSCOUT_SUPPORT_ZONE });
   const logger = pino(
     {
@@ -104,8 +106,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
 
-  const store = await openStore(dataDir);
-  const repo = sqliteRepository(store.db, store.sync);
+  const store = await openSupportStore({
+    dataDir,
+    databaseUrl: options.databaseUrl ?? database.databaseUrl,
+    poolMax: database.poolMax,
+  });
+  const repo = store.repo;
   // Build the support calendar of the zone now, not on the first incident.
   addSupportTime(now(), 1, { zone });
   await repo.kb.replace(loadKbArticles());
@@ -190,7 +196,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await signIn.start(url, isAllowedOrigin);
   mail.start();
   logger.info(
-    { url, dataDir, gateway: gateway.testGateway ? 'test' : 'braintree', mail: transport.via },
+    { url, dataDir, store: store.dialect, gateway: gateway.testGateway ? 'test' : 'braintree', mail: transport.via },
     'support API listening',
   );
 
@@ -206,7 +212,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await stopped;
       await writer.drain();
       await mail.stop();
-      await store.db.destroy();
+      await store.close();
       logger.info('support API stopped');
       logger.flush();
     })();

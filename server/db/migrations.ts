@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { dialectOf } from './dialect.js';
 import { mailOutbox } from './migrations/0007-mail-outbox.js';
 import { caseFeedback } from './migrations/0008-case-feedback.js';
 import { billingMigration } from './migrations/0009-billing.js';
@@ -7,7 +8,9 @@ import { replyAttachments } from './migrations/0011-reply-attachments.js';
 
 /**
  * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in
- * `kysely_migration`). Never edit a released migration: add the next one.
+ * `kysely_migration`). Never edit a released migration: add the next one. They run on SQLite and on
+ * PostgreSQL: column types are written as SQLite's and mapped by `PortableSchemaPlugin` (`dialect.ts`);
+ * raw SQL that only one dialect understands branches on `dialectOf(db)`.
  */
 const migrations: Record<string, Migration> = {
   '0001-accounts-cases': {
@@ -128,7 +131,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('kb_articles_pk', ['slug', 'lang'])
         .execute();
-      // Full-text index (SQLite-specific; a PostgreSQL dialect would use tsvector instead). Accents are
+      if (dialectOf(db) === 'postgres') {
+        // PostgreSQL: a weighted tsvector per article; accents are folded by the repository before indexing
+        // and querying (the `unaccent` extension needs a superuser to install).
+        await sql`create table kb_fts (
+          slug text not null, lang text not null, title text not null, summary text not null,
+          document tsvector not null)`.execute(db);
+        await sql`create index kb_fts_document on kb_fts using gin (document)`.execute(db);
+        return;
+      }
+      // Full-text index (SQLite-specific; PostgreSQL uses tsvector instead, above). Accents are
       // folded by the tokenizer, both in the index and in queries.
       await sql`create virtual table kb_fts using fts5(
         slug unindexed, lang unindexed, title, summary, body, tags,
@@ -168,7 +180,12 @@ const migrations: Record<string, Migration> = {
       // before keep no expiry; SQLite cannot add a UNIQUE column, so the unique index comes after the backfill.
       await db.schema.alterTable('tokens').addColumn('id', 'text').execute();
       await db.schema.alterTable('tokens').addColumn('expires_at', 'integer').execute();
-      await sql`update tokens set id = 'tok_' || lower(hex(randomblob(8))) where id is null`.execute(db);
+      if (dialectOf(db) === 'postgres') {
+        await sql`update tokens set id = 'tok_' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 16)
+          where id is null`.execute(db);
+      } else {
+        await sql`update tokens set id = 'tok_' || lower(hex(randomblob(8))) where id is null`.execute(db);
+      }
       await db.schema.createIndex('tokens_id').on('tokens').column('id').unique().execute();
       await db.schema.createIndex('tokens_user').on('tokens').columns(['user_id', 'created_at']).execute();
     },

@@ -49,14 +49,22 @@ export async function openStore(dataDir: string): Promise<OpenStore> {
     },
     transaction: (fn) => sqlite.transaction(fn)(),
   };
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  await migrate(db);
+  return { db, sqlite, sync, file };
+}
+
+/** Applies pending migrations; on failure, closes `db` and throws naming the migration. */
+export async function migrate(
+  db: Kysely<Database>,
+  migrationDb: Kysely<unknown> = db as unknown as Kysely<unknown>,
+): Promise<void> {
+  const migrator = new Migrator({ db: migrationDb, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     await db.destroy();
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
-  return { db, sqlite, sync, file };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CaseQuery, CaseRepository, IncidentInsertOutcome } from '../reposi
 import type { CaseHead, CaseRow, CommentRow, IdempotencyRow, NewCase, NewMail } from '../rows.js';
 import type { Database } from '../schema.js';
 import { laterThanBefore, type SqliteConnection } from './connection.js';
+import { insertIncidentsAsync } from './incidents-async.js';
 import { type Compiled, reusable } from './reusable.js';
 
 type ClaimInput = Omit<IdempotencyRow, 'status_code'>;
@@ -38,8 +39,10 @@ export class SqliteCases implements CaseRepository {
   constructor(private readonly c: SqliteConnection) {}
 
   findIdempotencyKey(accountId: string, key: string): Promise<IdempotencyRow | undefined> {
+    const { sync } = this.c;
+    if (!sync) return findKey(this.c.db, { account_id: accountId, key }).executeTakeFirst();
     const { sql, parameters } = this.#findKey({ account_id: accountId, key });
-    return this.c.exclusive(() => this.c.sync.get(sql, parameters) as IdempotencyRow | undefined);
+    return this.c.exclusive(() => sync.get(sql, parameters) as IdempotencyRow | undefined);
   }
 
   /** The batch runs as one synchronous SQLite transaction: no other transaction can interleave with it. */
@@ -47,6 +50,7 @@ export class SqliteCases implements CaseRepository {
     incidents: readonly { row: NewCase; key: string; requestHash: string; mail?: NewMail | undefined }[],
   ): Promise<IncidentInsertOutcome[]> {
     const { sync, lists } = this.c;
+    if (!sync) return insertIncidentsAsync(this.c, incidents);
     const accounts = incidents.map((incident) => incident.row.account_id);
     return this.c.exclusive(() => {
       try {
@@ -112,12 +116,12 @@ export class SqliteCases implements CaseRepository {
       statement = reusable((i: ListInput) => this.#listQuery(i));
       this.#listStatements.set(shape, statement);
     }
+    const { sync } = this.c;
+    if (!sync) return this.#listQuery(input).execute();
     const { sql, parameters } = statement(input);
     // Rows as arrays: cheaper than objects in the driver.
     return this.c.exclusive(() =>
-      this.c.sync
-        .rows(sql, parameters)
-        .map(([seq, updated_at]) => ({ seq: seq as number, updated_at: updated_at as number })),
+      sync.rows(sql, parameters).map(([seq, updated_at]) => ({ seq: seq as number, updated_at: updated_at as number })),
     );
   }
 
@@ -177,10 +181,11 @@ export class SqliteCases implements CaseRepository {
 }
 
 /** A new outbox row is due at once. */
-function insertMail(db: Kysely<Database>, mail: NewMail) {
+export function insertMail(db: Pick<Kysely<Database>, 'insertInto'>, mail: NewMail) {
   return db.insertInto('mail_outbox').values({ ...mail, attempts: 0, next_attempt_at: mail.created_at });
 }
 
-function findKey(db: Kysely<Database>, k: KeyInput) {
+/** The idempotency key `k`, on the store or in a transaction. */
+export function findKey(db: Pick<Kysely<Database>, 'selectFrom'>, k: KeyInput) {
   return db.selectFrom('idempotency_keys').selectAll().where('account_id', '=', k.account_id).where('key', '=', k.key);
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Dialect, dialectOf } from '../dialect.js';
 import type { Database } from '../schema.js';
 import { ListCache } from './list-cache.js';
 
@@ -16,22 +17,35 @@ export interface SyncExecutor {
  * Every change moves a case's `updated_at` strictly forward (even twice in one millisecond, or with a
  * clock that went back): `updatedSince` polling never misses a change, and cached renderings never go stale.
  */
-export const laterThanBefore = (at: number) => sql<number>`max(${at}, "updated_at" + 1)`;
+export const laterThanBefore = (at: number) =>
+  // A CASE rather than SQLite's max() or PostgreSQL's greatest(): both dialects read it.
+  sql<number>`case when ${at} > "updated_at" + 1 then ${at} else "updated_at" + 1 end`;
 
 /**
- * The one SQLite connection every aggregate shares, through Kysely (asynchronous) and through `sync`
- * (synchronous, for the hot paths), and the arbitration between the two.
+ * The store every aggregate shares. On SQLite: one connection, through Kysely (asynchronous) and through
+ * `sync` (synchronous, for the hot paths), and the arbitration between the two. On PostgreSQL: Kysely's
+ * pool only (`sync` undefined); the aggregates then take their plain asynchronous path, and the caches that
+ * are exact only for the store's one writer are off (other processes write to it too).
  */
 export class SqliteConnection {
+  readonly dialect: Dialect;
   /** Case-list pages read lately: the case and attachment writes mark what they changed. */
-  readonly lists = new ListCache();
+  readonly lists: ListCache;
   /** Multi-statement transactions through Kysely's (asynchronous) executor that are open right now. */
   #openTransactions = 0;
 
   constructor(
     readonly db: Kysely<Database>,
-    readonly sync: SyncExecutor,
-  ) {}
+    readonly sync?: SyncExecutor,
+  ) {
+    this.dialect = dialectOf(db);
+    this.lists = new ListCache(this.dialect === 'sqlite' ? undefined : 0);
+  }
+
+  /** Whether this process is the only writer of the store, so a cache it clears on its writes is exact. */
+  get soleWriter(): boolean {
+    return this.dialect === 'sqlite';
+  }
 
   transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     this.#openTransactions++;
@@ -55,7 +69,7 @@ export class SqliteConnection {
    * transaction holds until it ends. A failure (a full disk) is a rejection, never a synchronous throw.
    */
   async exclusive<T>(work: () => T): Promise<T> {
-    if (this.#openTransactions === 0) return work();
+    if (this.#openTransactions === 0 || !this.sync) return work();
     return this.db.connection().execute(async () => work());
   }
 }

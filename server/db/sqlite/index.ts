@@ -18,7 +18,18 @@ export type { SyncExecutor } from './connection.js';
  * The repository on one SQLite connection, reached through Kysely and, for the hot paths, `sync`.
  */
 export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): SupportRepository {
-  const connection = new SqliteConnection(db, sync);
+  return kyselyRepository(new SqliteConnection(db, sync));
+}
+
+/**
+ * The same repository on PostgreSQL (Kysely's pool, no synchronous path): the aggregates in this folder are
+ * plain Kysely except SQLite's hot paths and FTS5, which branch on the dialect.
+ */
+export function postgresRepository(db: Kysely<Database>): SupportRepository {
+  return kyselyRepository(new SqliteConnection(db));
+}
+
+function kyselyRepository(connection: SqliteConnection): SupportRepository {
   return {
     meta: new SqliteMeta(connection),
     accounts: new SqliteAccounts(connection),

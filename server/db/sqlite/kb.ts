@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { KbRepository, KbSearchHit, KbVoteCount } from '../repository.js';
 import type { KbArticleRow, KbVoteRow } from '../rows.js';
 import type { SqliteConnection } from './connection.js';
+import { replacePostgres, searchPostgres } from './kb-postgres.js';
 
 /**
  * BM25 column weights (slug, lang, title, summary, body, tags): a customer describes a symptom in a few
@@ -13,14 +14,15 @@ const WEIGHTS = sql.raw('0, 0, 8.0, 5.0, 1.0, 4.0');
  * How much an article's score is multiplied by when searched from a service's page: its own articles by
  * `OWN`, articles of other services by `OTHER`, articles for every service unchanged.
  */
-const OWN = 2.0;
-const OTHER = 0.5;
+export const OWN = 2.0;
+export const OTHER = 0.5;
 
-/** The knowledge base, with SQLite's FTS5 index (`kb_fts`) for the search. */
+/** The knowledge base, with SQLite's FTS5 index (`kb_fts`) for the search, or PostgreSQL's tsvector. */
 export class SqliteKb implements KbRepository {
   constructor(private readonly c: SqliteConnection) {}
 
   async replace(rows: readonly KbArticleRow[]): Promise<void> {
+    if (this.c.dialect === 'postgres') return replacePostgres(this.c, rows);
     await this.c.transaction(async (trx) => {
       await trx.deleteFrom('kb_articles').execute();
       await sql`delete from kb_fts`.execute(trx);
@@ -34,6 +36,7 @@ export class SqliteKb implements KbRepository {
   }
 
   async search(match: string, lang: 'en' | 'fr', limit: number, service?: string): Promise<KbSearchHit[]> {
+    if (this.c.dialect === 'postgres') return searchPostgres(this.c, match, lang, limit, service);
     const boost = service
       ? sql`case when a.services = '[]' then 1.0
           when exists (select 1 from json_each(a.services) where value = ${service}) then ${OWN}

@@ -29,7 +29,9 @@ export class ListCache {
     return page.readAt > changedAt ? page.heads : undefined;
   }
 
+  /** With `maxEntries` 0 nothing is kept (a store other processes write to). */
   set(accountId: string | null, key: string, readAt: number, heads: CaseHead[]): void {
+    if (this.maxEntries === 0) return;
     if (this.#pages.size >= this.maxEntries) this.#pages.clear();
     this.#pages.set(`${accountId}\u0000${key}`, { readAt, heads });
   }

@@ -11,7 +11,7 @@ import type { SqliteConnection } from './connection.js';
 export class SqlitePayments implements PaymentRepository {
   /**
    * Every incident submission reads its account's subscriptions (the entitlement): cached, exactly, because
-   * this process is the only writer and every write below clears what it changes.
+   * this process is the only writer and every write below clears what it changes (off on PostgreSQL).
    */
   readonly #subscriptions = new Map<string, SubscriptionRow[]>();
 
@@ -27,6 +27,7 @@ export class SqlitePayments implements PaymentRepository {
       .orderBy('started_at')
       .orderBy('id')
       .execute();
+    if (!this.c.soleWriter) return rows;
     if (this.#subscriptions.size > 10_000) this.#subscriptions.clear();
     this.#subscriptions.set(accountId, rows);
     return rows.map((row) => ({ ...row }));

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from './dialect.js';
+import { openStore } from './open.js';
+import { openPostgres } from './postgres.js';
+import type { SupportRepository } from './repository.js';
+import type { Database } from './schema.js';
+import { postgresRepository, sqliteRepository } from './sqlite/index.js';
+
+/** The store the server runs on, migrated and ready. */
+export interface SupportStore {
+  dialect: Dialect;
+  db: Kysely<Database>;
+  repo: SupportRepository;
+  close(): Promise<void>;
+}
+
+/** Where the data lives: PostgreSQL when `databaseUrl` is set, else the SQLite file in `dataDir`. */
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string;
+  poolMax?: number;
+}
+
+/** Opens (and migrates) PostgreSQL when a URL is given, SQLite in `dataDir` otherwise. */
+export async function openSupportStore(options: StoreOptions): Promise<SupportStore> {
+  if (options.databaseUrl) {
+    const db = await openPostgres({ url: options.databaseUrl, poolMax: options.poolMax });
+    return { dialect: 'postgres', db, repo: postgresRepository(db), close: () => db.destroy() };
+  }
+  const store = await openStore(options.dataDir);
+  return {
+    dialect: 'sqlite',
+    db: store.db,
+    repo: sqliteRepository(store.db, store.sync),
+    close: () => store.db.destroy(),
+  };
+}
+
+/** `DATABASE_URL` and `DATABASE_POOL_MAX` (1–1000, default 10); a bad value stops the start. */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): { databaseUrl?: string; poolMax?: number } {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
+  }
+  const raw = env.DATABASE_POOL_MAX?.trim();
+  if (!raw) return { databaseUrl };
+  const poolMax = Number(raw);
+  if (!Number.isInteger(poolMax) || poolMax < 1 || poolMax > 1000) {
+    throw new Error(`DATABASE_POOL_MAX must be a whole number from 1 to 1000, not "${raw}"`);
+  }
+  return { databaseUrl, poolMax };
+}
