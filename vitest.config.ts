@@ -14,6 +14,9 @@ export default defineConfig({
           name: 'server',
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
+          // NETSCOUT_TEST_STORE=postgres: the same suite on a throwaway PostgreSQL cluster.
+          globalSetup: ['test/server/_lib/global-setup.ts'],
+          setupFiles: ['test/server/_lib/store-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -13,7 +13,13 @@ const steps = [
     cmd: 'npx vitest run --project core',
     env: { TZ: tz },
   })),
-  { name: 'server', cmd: 'npx vitest run --project server', needs: 'test/server' },
+  // The server suite once per store: the SQLite file, then a throwaway PostgreSQL cluster.
+  ...['sqlite', 'postgres'].map((store) => ({
+    name: `server (${store})`,
+    cmd: 'npx vitest run --project server',
+    env: { NETSCOUT_TEST_STORE: store },
+    needs: 'test/server',
+  })),
   { name: 'build', cmd: 'node scripts/build.mjs', needs: 'widget/src' },
   { name: 'budgets', cmd: 'node scripts/check-budgets.mjs', needs: 'scripts/check-budgets.mjs' },
   { name: 'widget (Chromium)', cmd: 'npx wtr --config test/widget/web-test-runner.config.mjs', needs: 'test/widget' },

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { type RunningServer, type StartOptions, startServer } from '../../../server/index.js';
+import { createDatabase } from '../../_lib/postgres.js';
 
 /** A clock the test moves by hand. Starts Wednesday 2026-11-25 10:00 New York (the spec's example). */
 export class TestClock {
@@ -24,11 +26,26 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Starts the real server on an ephemeral port with a fresh SQLite file in a temporary directory. */
+/** Which store the suite runs on (`NETSCOUT_TEST_STORE`, default SQLite). */
+export const testStore: 'sqlite' | 'postgres' = inject('pgAdminUrl') ? 'postgres' : 'sqlite';
+
+/**
+ * Starts the real server on an ephemeral port with a fresh store: a SQLite file in a temporary directory,
+ * or (`NETSCOUT_TEST_STORE=postgres`) a new database on the suite's PostgreSQL cluster.
+ */
 export async function startHarness(options: StartOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-server-test-'));
   const clock = new TestClock();
-  const server = await startServer({ port: 0, dataDir, now: clock.now, logLevel: 'silent', ...options });
+  const admin = inject('pgAdminUrl');
+  const databaseUrl = admin ? await createDatabase(admin) : undefined;
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    now: clock.now,
+    logLevel: 'silent',
+    databaseUrl,
+    ...options,
+  });
   return {
     server,
     clock,
