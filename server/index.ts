@@ -114,8 +114,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const repo = store.repo;
   // Build the support calendar of the zone now, not on the first incident.
   addSupportTime(now(), 1, { zone });
-  await repo.kb.replace(loadKbArticles());
-  const demo = options.seedDemo === false ? ({} as DemoAccounts) : await seedDemo(repo, dataDir, now());
+  const demo = await store.atStart(async () => {
+    await repo.kb.replace(loadKbArticles());
+    return options.seedDemo === false ? ({} as DemoAccounts) : await seedDemo(repo, dataDir, now());
+  });
 
   const credentials = braintreeCredentialsFromEnv();
   const gateway = options.gateway ?? (credentials ? new BraintreeGateway(credentials) : new TestGateway());

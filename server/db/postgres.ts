@@ -51,3 +51,23 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
   }
   return db;
 }
+
+/** Any number: all processes agree on it to serialize their start-up writes. */
+const STARTUP_LOCK = 740_117_018;
+
+/**
+ * Runs `work` while holding a session advisory lock on a connection of its own (outside the pool, so
+ * `work` may use every pooled connection): the start-up writes of processes started together (shipped
+ * articles, demo accounts) happen one process at a time.
+ */
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

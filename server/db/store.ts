@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { prepareDataDir } from './data-dir.js';
 import type { Dialect } from './dialect.js';
 import { openStore } from './open.js';
-import { openPostgres } from './postgres.js';
+import { openPostgres, withStartupLock } from './postgres.js';
 import type { SupportRepository } from './repository.js';
 import type { Database } from './schema.js';
 import { postgresRepository, sqliteRepository } from './sqlite/index.js';
@@ -11,6 +12,8 @@ export interface SupportStore {
   dialect: Dialect;
   db: Kysely<Database>;
   repo: SupportRepository;
+  /** Runs start-up writes one process at a time (on PostgreSQL; SQLite has one process per file). */
+  atStart<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -24,14 +27,24 @@ export interface StoreOptions {
 /** Opens (and migrates) PostgreSQL when a URL is given, SQLite in `dataDir` otherwise. */
 export async function openSupportStore(options: StoreOptions): Promise<SupportStore> {
   if (options.databaseUrl) {
+    // The data directory still holds attachments and the demo secrets.
+    prepareDataDir(options.dataDir);
     const db = await openPostgres({ url: options.databaseUrl, poolMax: options.poolMax });
-    return { dialect: 'postgres', db, repo: postgresRepository(db), close: () => db.destroy() };
+    const url = options.databaseUrl;
+    return {
+      dialect: 'postgres',
+      db,
+      repo: postgresRepository(db),
+      atStart: (work) => withStartupLock(url, work),
+      close: () => db.destroy(),
+    };
   }
   const store = await openStore(options.dataDir);
   return {
     dialect: 'sqlite',
     db: store.db,
     repo: sqliteRepository(store.db, store.sync),
+    atStart: (work) => work(),
     close: () => store.db.destroy(),
   };
 }

@@ -9,6 +9,10 @@ import { type RunningServer, startServer } from '../../server/index.js';
 import { filesUnder } from './_lib/disk.js';
 import { drafts, newKey } from './_lib/harness.js';
 
+// This file tests the SQLite file in the data directory (its modes, an unusable directory): it runs on
+// SQLite in both runs of the suite (on PostgreSQL the database is not in the data directory).
+delete process.env.DATABASE_URL;
+
 const made: string[] = [];
 const mounts: string[] = [];
 afterEach(() => {

@@ -10,6 +10,10 @@ import { TestGateway } from '../../server/payments/test-gateway.js';
 import { filesUnder } from './_lib/disk.js';
 import { drafts, newKey } from './_lib/harness.js';
 
+// This file tests what the SQLite file does when its disk fills up, which lives in the data directory: it runs on
+// SQLite in both runs of the suite (on PostgreSQL the database is not in the data directory).
+delete process.env.DATABASE_URL;
+
 // A real full disk: a small tmpfs mounted under the data directory. Mounting needs root, which CI has; a
 // developer's unprivileged run cannot make a file system full without it, so there this file is skipped.
 const root = process.getuid?.() === 0;

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../_lib/postgres.js';
 import { type ChildServer, demoTokens, killAllServers, spawnServer } from './_lib/child.js';
 import { signIn } from './_lib/signin.js';
 
@@ -13,7 +14,10 @@ let issuer: ChildServer;
 let api: ChildServer;
 beforeAll(async () => {
   issuer = await spawnServer(dirs[0]);
+  // Two services, two stores: on PostgreSQL the API gets a database of its own.
+  const admin = inject('pgAdminUrl');
   api = await spawnServer(dirs[1], {
+    ...(admin ? { DATABASE_URL: await createDatabase(admin) } : {}),
     NETSCOUT_OIDC_ISSUER: issuer.url,
     NETSCOUT_OIDC_AUDIENCE: `${issuer.url}/v1`,
     NETSCOUT_OIDC_USER_CLAIM: 'sub',

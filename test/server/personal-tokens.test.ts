@@ -1,9 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/schemas.js';
 import type { NewPersonalToken, PersonalTokenList, Problem } from '../../core/index.js';
 import { type Harness, json, startHarness } from './_lib/harness.js';
+import { storeQuery } from './_lib/store-sql.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -78,13 +77,9 @@ describe('personal API tokens', () => {
   it('are refused within 2 seconds when another process deletes the row', async () => {
     const made = await json<NewPersonalToken>(await create('linksprinterPaid', { name: 'x', expiresInDays: 7 }));
     expect((await h.api('/v1/me', { as: made.token })).status).toBe(200);
-    // Another process serving the same store (here: a direct write to the SQLite file) revokes it.
-    const db = new Database(path.join(h.dataDir, 'support.sqlite'));
-    try {
-      expect(db.prepare('delete from tokens where id = ?').run(made.id).changes).toBe(1);
-    } finally {
-      db.close();
-    }
+    // Another process serving the same store (here: a direct write to the store) revokes it.
+    await storeQuery(h, 'delete from tokens where id = ?', [made.id]);
+    expect(await storeQuery(h, 'select id from tokens where id = ?', [made.id])).toEqual([]);
     expect(await refusedSoon(made.token)).toBe(401);
   });
 

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, Problem, Purchase } from '../../core/index.js';
 import { startServer } from '../../server/index.js';
 import { purchaseHash } from '../../server/payments/purchases.js';
 import { TestGateway } from '../../server/payments/test-gateway.js';
 import { type Harness, json, newKey, startHarness } from './_lib/harness.js';
+import { fileStore, storeQuery } from './_lib/store-sql.js';
 
 /** As slow as Braintree's sandbox answers a sale: long enough for purchases sent together to overlap. */
 const GATEWAY_DELAY_MS = 300;
@@ -32,16 +32,13 @@ function buy(as: string, body: Record<string, unknown>, key: string | null = new
   });
 }
 
-/** The subscription rows the purchases of an account left in the SQLite file, read directly. */
-function subscriptionRows(accountId: string): { plan_id: string; ended_reason: string | null }[] {
-  const db = new BetterSqlite3(path.join(h.dataDir, 'support.sqlite'), { readonly: true });
-  try {
-    return db
-      .prepare("select plan_id, ended_reason from subscriptions where account_id = ? and service_id = 'linksprinter'")
-      .all(accountId) as { plan_id: string; ended_reason: string | null }[];
-  } finally {
-    db.close();
-  }
+/** The subscription rows the purchases of an account left in the store, read directly. */
+function subscriptionRows(accountId: string): Promise<{ plan_id: string; ended_reason: string | null }[]> {
+  return storeQuery(
+    h,
+    "select plan_id, ended_reason from subscriptions where account_id = ? and service_id = 'linksprinter'",
+    [accountId],
+  );
 }
 
 async function accountOf(as: string): Promise<string> {
@@ -63,7 +60,7 @@ describe('purchases are charged once', () => {
     const refusals = await Promise.all(responses.filter((r) => r.status === 409).map((r) => json<Problem>(r)));
     for (const problem of refusals) expect(problem.detail).toMatch(/being charged right now|already has a paid/);
     // One paid subscription; the free plan it replaced is the only other row (no invisible replaced purchases).
-    const rows = subscriptionRows(await accountOf('free'));
+    const rows = await subscriptionRows(await accountOf('free'));
     expect(rows.filter((r) => r.plan_id === 'pro')).toEqual([{ plan_id: 'pro', ended_reason: null }]);
     expect(rows.filter((r) => r.ended_reason === 'replaced')).toHaveLength(1);
   });
@@ -136,11 +133,11 @@ describe('a purchase cut off by a stop while it was being charged', () => {
       const accountId = server.demo.free.accountId;
       await server.close();
       // What a kill -9 during the gateway call leaves: a claim still charging.
-      const db = new BetterSqlite3(path.join(dataDir, 'support.sqlite'));
-      db.prepare(
+      await storeQuery(
+        fileStore(dataDir),
         "insert into purchases (account_id, key, request_hash, service_id, state, response, created_at) values (?, 'cut-off', ?, 'linksprinter', 'charging', null, 0)",
-      ).run(accountId, purchaseHash('linksprinter', 'pro'));
-      db.close();
+        [accountId, purchaseHash('linksprinter', 'pro')],
+      );
 
       server = await startServer({ port: 0, dataDir, logLevel: 'silent', gateway });
       const send = (key: string) =>

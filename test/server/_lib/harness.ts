@@ -21,6 +21,8 @@ export interface Harness {
   server: RunningServer;
   clock: TestClock;
   dataDir: string;
+  /** The server's PostgreSQL database (`NETSCOUT_TEST_STORE=postgres`); its SQLite file is in `dataDir` otherwise. */
+  databaseUrl?: string;
   /** fetch against the server, with the given demo account's token when `as` is set. */
   api(pathname: string, init?: RequestInit & { as?: keyof RunningServer['demo'] | string }): Promise<Response>;
   stop(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
     server,
     clock,
     dataDir,
+    databaseUrl,
     api(pathname, init = {}) {
       const { as, ...rest } = init;
       const headers = new Headers(rest.headers);
