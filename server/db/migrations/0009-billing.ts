@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { billedPeriodEnd } from '../../../core/premium-after-cancellation.js';
 import { newId } from '../../domain/ids.js';
+import { dialectOf } from '../dialect.js';
 
 interface BackfillRow {
   account_id: string;
@@ -43,14 +44,8 @@ export const billingMigration: Migration = {
     await db.schema.createIndex('charges_account').on('charges').columns(['account_id', 'charged_at']).execute();
     // Purchases made before this migration: their recorded answers hold the transaction. Their period is the
     // first month in the default support zone (a migration does not know the configured one).
-    const { rows } = await sql<BackfillRow>`select p.account_id, s.id as subscription_id, s.service_id, s.plan_id,
-        s.started_at, json_extract(p.response, '$.transaction.amountCents') as amount_cents,
-        json_extract(p.response, '$.transaction.currency') as currency,
-        json_extract(p.response, '$.transaction.id') as transaction_id,
-        json_extract(p.response, '$.transaction.status') as status,
-        coalesce(json_extract(p.response, '$.transaction.testGateway'), 0) as test_gateway
-      from purchases p join subscriptions s on s.id = json_extract(p.response, '$.subscription.id')
-      where p.state = 'done' and p.response is not null`.execute(db);
+    // JSON is read with each dialect's own functions.
+    const { rows } = await (dialectOf(db) === 'postgres' ? backfillPostgres : backfillSqlite)(db);
     for (const row of rows) {
       const { started_at, ...charge } = row;
       await sql`insert into charges ${sql.raw('(id, account_id, subscription_id, service_id, plan_id, amount_cents, currency, transaction_id, status, test_gateway, charged_at, period_starts_at, period_ends_at)')}
@@ -62,3 +57,23 @@ export const billingMigration: Migration = {
     }
   },
 };
+
+const backfillSqlite = (db: Kysely<unknown>) =>
+  sql<BackfillRow>`select p.account_id, s.id as subscription_id, s.service_id, s.plan_id,
+        s.started_at, json_extract(p.response, '$.transaction.amountCents') as amount_cents,
+        json_extract(p.response, '$.transaction.currency') as currency,
+        json_extract(p.response, '$.transaction.id') as transaction_id,
+        json_extract(p.response, '$.transaction.status') as status,
+        coalesce(json_extract(p.response, '$.transaction.testGateway'), 0) as test_gateway
+      from purchases p join subscriptions s on s.id = json_extract(p.response, '$.subscription.id')
+      where p.state = 'done' and p.response is not null`.execute(db);
+
+const backfillPostgres = (db: Kysely<unknown>) =>
+  sql<BackfillRow>`select p.account_id, s.id as subscription_id, s.service_id, s.plan_id, s.started_at,
+      (p.response::jsonb #>> '{transaction,amountCents}')::bigint as amount_cents,
+      p.response::jsonb #>> '{transaction,currency}' as currency,
+      p.response::jsonb #>> '{transaction,id}' as transaction_id,
+      p.response::jsonb #>> '{transaction,status}' as status,
+      case when p.response::jsonb #> '{transaction,testGateway}' = 'true'::jsonb then 1 else 0 end as test_gateway
+    from purchases p join subscriptions s on s.id = p.response::jsonb #>> '{subscription,id}'
+    where p.state = 'done' and p.response is not null`.execute(db);

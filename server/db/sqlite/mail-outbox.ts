@@ -51,9 +51,22 @@ export class SqliteMailOutbox implements MailOutboxRepository {
         .where('id', '=', id)
         .compile(),
     );
+    const { sync } = this.c;
+    if (!sync) {
+      await this.c.transaction(async (trx) => {
+        for (const { id, attempt } of attempts) {
+          await trx
+            .updateTable('mail_outbox')
+            .set({ next_attempt_at: null, ...attempt })
+            .where('id', '=', id)
+            .execute();
+        }
+      });
+      return;
+    }
     await this.c.exclusive(() =>
-      this.c.sync.transaction(() => {
-        for (const { sql, parameters } of statements) this.c.sync.run(sql, parameters);
+      sync.transaction(() => {
+        for (const { sql, parameters } of statements) sync.run(sql, parameters);
       }),
     );
   }
