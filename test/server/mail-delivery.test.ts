@@ -1,11 +1,10 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../core/index.js';
 import type { StartOptions } from '../../server/index.js';
 import { DEFAULT_RETRY, nextAttemptAt } from '../../server/mail/delivery.js';
 import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
 import { closedPort, eventually, TestSmtp } from './_lib/smtp.js';
+import { storeQuery } from './_lib/store-sql.js';
 
 const RETRY = { firstDelayMs: 60_000, maxDelayMs: 600_000, maxAttempts: 5 };
 const cleanup: (() => Promise<void>)[] = [];
@@ -25,15 +24,6 @@ async function smtp(port = 0): Promise<TestSmtp> {
   return server;
 }
 
-function file(call: (db: BetterSqlite3.Database) => unknown, dataDir: string) {
-  const db = new BetterSqlite3(path.join(dataDir, 'support.sqlite'), { readonly: true });
-  try {
-    return call(db);
-  } finally {
-    db.close();
-  }
-}
-
 type OutboxRow = {
   attempts: number;
   last_error: string | null;
@@ -41,7 +31,7 @@ type OutboxRow = {
   next_attempt_at: number | null;
 };
 const outboxRows = (h: Harness, caseId: string) =>
-  file((db) => db.prepare('select * from mail_outbox where case_id = ?').all(caseId), h.dataDir) as OutboxRow[];
+  storeQuery<OutboxRow>(h, 'select * from mail_outbox where case_id = ?', [caseId]);
 
 function submit(h: Harness, as: string, draft: object, lang: string, key = newKey()) {
   return h.api('/v1/incidents', {
@@ -133,15 +123,15 @@ describe('customer e-mail when the SMTP server is down', () => {
     const response = await postIncident(h, 'gold', drafts.gold);
     expect(response.status).toBe(201);
     const created = await json<Case>(response);
-    const failed = await eventually(() => outboxRows(h, created.id).find((r) => r.last_error !== null));
+    const failed = await eventually(async () => (await outboxRows(h, created.id)).find((r) => r.last_error !== null));
     expect(failed).toMatchObject({ attempts: 1, sent_at: null });
 
     const inbox = await smtp(port);
     h.clock.advance(RETRY.firstDelayMs);
     const mail = await inbox.waitFor((m) => m.subject.includes(created.number));
     expect(mail.envelopeTo).toEqual(['alice@acme.example']);
-    await eventually(() => outboxRows(h, created.id).find((r) => r.sent_at !== null));
-    expect(outboxRows(h, created.id)).toMatchObject([{ attempts: 2, last_error: null }]);
+    await eventually(async () => (await outboxRows(h, created.id)).find((r) => r.sent_at !== null));
+    expect(await outboxRows(h, created.id)).toMatchObject([{ attempts: 2, last_error: null }]);
   });
 
   it('gives up after the last attempt and keeps the row with its error', async () => {
@@ -150,10 +140,10 @@ describe('customer e-mail when the SMTP server is down', () => {
       mail: { smtpUrl: `smtp://127.0.0.1:${port}`, pollMs: 20, retry: { ...RETRY, maxAttempts: 2 } },
     });
     const created = await json<Case>(await postIncident(h, 'gold', drafts.gold));
-    await eventually(() => outboxRows(h, created.id).find((r) => r.attempts === 1));
+    await eventually(async () => (await outboxRows(h, created.id)).find((r) => r.attempts === 1));
     h.clock.advance(RETRY.firstDelayMs);
-    const [row] = await eventually(() => {
-      const rows = outboxRows(h, created.id);
+    const [row] = await eventually(async () => {
+      const rows = await outboxRows(h, created.id);
       return rows[0]?.attempts === 2 ? rows : undefined;
     });
     expect(row).toMatchObject({ sent_at: null, next_attempt_at: null });
@@ -165,7 +155,7 @@ describe('customer e-mail when the SMTP server is down', () => {
     const h = await startHarness({ mail: { smtpUrl: `smtp://127.0.0.1:${port}`, pollMs: 20, retry: RETRY } });
     cleanup.push(() => h.stop()); // last: it removes the data directory the second server uses
     const created = await json<Case>(await postIncident(h, 'gold', drafts.gold));
-    await eventually(() => outboxRows(h, created.id).find((r) => r.last_error !== null));
+    await eventually(async () => (await outboxRows(h, created.id)).find((r) => r.last_error !== null));
     await h.server.close();
 
     const inbox = await smtp(port);

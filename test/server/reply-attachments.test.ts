@@ -1,8 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case, Comment, Problem } from '../../core/index.js';
 import { drafts, type Harness, json, newKey, postIncident, startHarness } from './_lib/harness.js';
+import { storeQuery } from './_lib/store-sql.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -144,12 +143,7 @@ describe('downloads', () => {
     expect(text.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''page.html.txt`);
     expect(text.headers.get('x-content-type-options')).toBe('nosniff');
     // A record whose type is not one support accepts (another version, a hand-edited store) never goes out as a page.
-    const db = new Database(path.join(h.dataDir, 'support.sqlite'));
-    try {
-      db.prepare('update attachments set content_type = ? where id = ?').run('text/html', file.id);
-    } finally {
-      db.close();
-    }
+    await storeQuery(h, 'update attachments set content_type = ? where id = ?', ['text/html', file.id]);
     const tampered = await h.api(`/v1/cases/${c.id}/attachments/${file.id}`, { as: 'gold' });
     expect(tampered.status).toBe(200);
     expect(tampered.headers.get('content-type')).toBe('application/octet-stream');

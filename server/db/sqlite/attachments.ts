@@ -35,13 +35,15 @@ export class SqliteAttachments implements AttachmentRepository {
     limits: { maxPerCase: number; accountId: string; quotaBytes: number },
   ): Promise<'inserted' | 'too-many' | 'over-quota' | { existing: AttachmentRow }> {
     return this.c.casesTransaction(async (trx) => {
+      // The quota is the account's: uploads to any of its cases wait for each other.
+      await this.c.lockRow(trx, 'accounts', limits.accountId);
       const existing = await trx
         .selectFrom('attachments')
         .selectAll()
         .where('case_id', '=', row.case_id)
         .where('sha256', '=', row.sha256)
         .where('file_name', '=', row.file_name)
-        .where('comment_id', 'is', row.comment_id)
+        .where('comment_id', 'is not distinct from', row.comment_id)
         .executeTakeFirst();
       if (existing) return { existing };
       if ((await countOnCase(trx, row.case_id)) >= limits.maxPerCase) return 'too-many';

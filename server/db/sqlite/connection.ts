@@ -57,6 +57,16 @@ export class SqliteConnection {
       });
   }
 
+  /**
+   * Inside a transaction, waits for (and then holds until it ends) the row of `accounts` or `cases` with
+   * this id, so that a check then write in the transaction is not raced by another one. SQLite has one
+   * writer at a time already; PostgreSQL's transactions, at READ COMMITTED, need the lock.
+   */
+  async lockRow(trx: Transaction<Database>, table: 'accounts' | 'cases', id: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+  }
+
   /** A transaction that changes cases: once it has ended, every cached list page is read again. */
   casesTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return this.transaction(work).finally(() => this.lists.changed(null));

@@ -29,6 +29,7 @@ export class SqliteReplies implements ReplyRepository {
   ): Promise<ReplyOutcome> {
     return this.c.casesTransaction(async (trx) => {
       if (key) {
+        await this.c.lockRow(trx, 'cases', comment.case_id);
         // Checked inside the transaction: two retries sent together post one comment.
         const existing = replayOf(await keyed(trx, comment.case_id, key.key).executeTakeFirst());
         if (existing) return existing;

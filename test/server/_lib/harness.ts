@@ -28,6 +28,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+const databases = new Map<string, string>();
+
 /** Which store the suite runs on (`NETSCOUT_TEST_STORE`, default SQLite). */
 export const testStore: 'sqlite' | 'postgres' = inject('pgAdminUrl') ? 'postgres' : 'sqlite';
 
@@ -39,7 +41,10 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-server-test-'));
   const clock = new TestClock();
   const admin = inject('pgAdminUrl');
-  const databaseUrl = admin ? await createDatabase(admin) : undefined;
+  // A harness started on the data directory of an earlier one (a restart) finds that one's database.
+  const dir = options.dataDir ?? dataDir;
+  const databaseUrl = admin ? (databases.get(dir) ?? (await createDatabase(admin))) : undefined;
+  if (databaseUrl) databases.set(dir, databaseUrl);
   const server = await startServer({
     port: 0,
     dataDir,

@@ -85,9 +85,9 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Waits until `check` returns a value (up to 10 s). */
-export async function eventually<T>(check: () => T | undefined): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 200; i++) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -21,7 +21,9 @@ export async function storeQuery<T = Record<string, unknown>>(
   parameters: unknown[] = [],
 ): Promise<T[]> {
   if (store.databaseUrl) {
-    const client = new pg.Client({ connectionString: store.databaseUrl });
+    // Read bigint (every integer column on PostgreSQL) as a number, as the server does and SQLite returns.
+    const types = { getTypeParser: (oid: number) => (oid === 20 ? Number : pg.types.getTypeParser(oid)) };
+    const client = new pg.Client({ connectionString: store.databaseUrl, types } as pg.ClientConfig);
     await client.connect();
     try {
       let n = 0;
