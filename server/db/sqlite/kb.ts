@@ -82,9 +82,10 @@ export class SqliteKb implements KbRepository {
       .executeTakeFirst();
   }
 
+  /** Quoted alias and integer casts: PostgreSQL folds unquoted names to lower case and sums to numeric. */
   async voteCounts(): Promise<KbVoteCount[]> {
     const { rows } = await sql<KbVoteCount>`
-      select slug, sum(helpful) as helpful, sum(1 - helpful) as notHelpful
+      select slug, cast(sum(helpful) as integer) as helpful, cast(sum(1 - helpful) as integer) as "notHelpful"
       from kb_votes group by slug order by slug`.execute(this.c.db);
     return rows;
   }
