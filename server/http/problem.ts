@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'payment-declined'
   | 'payment-failed'
   | 'payment-unavailable'
+  | 'not-ready'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';

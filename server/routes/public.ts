@@ -21,6 +21,16 @@ const health = createRoute({
   responses: { 200: { description: 'The API is up.', content: jsonContent(z.object({ status: z.literal('ok') })) } },
 });
 
+const ready = createRoute({
+  method: 'get',
+  path: '/v1/ready',
+  summary: 'Readiness, for a load balancer: the API is up and its database answers',
+  responses: {
+    200: { description: 'Ready to serve.', content: jsonContent(z.object({ status: z.literal('ready') })) },
+    ...problems(503),
+  },
+});
+
 const calendar = createRoute({
   method: 'get',
   path: '/v1/calendar',
@@ -32,10 +42,22 @@ const calendar = createRoute({
   },
 });
 
-/** Routes without a token: health and the support calendar. */
+/** Routes without a token: health, readiness and the support calendar. */
 export function publicRoutes(ctx: ServerContext): OpenAPIHono<AppEnv> {
   const app = apiRoutes();
   app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(ready, async (c) => {
+    try {
+      await ctx.repo.meta.get('ready');
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'readiness: the database does not answer');
+      throw new ProblemError(503, 'not-ready', 'Not ready', {
+        detail: 'The database does not answer; this process cannot serve requests now.',
+        headers: { 'retry-after': '5' },
+      });
+    }
+    return c.json({ status: 'ready' as const }, 200);
+  });
 
   app.openapi(calendar, (c) => {
     const now = ctx.now();

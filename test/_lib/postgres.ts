@@ -11,7 +11,7 @@ export interface PgCluster {
   url(database?: string): string;
   /** Creates a new, empty database and returns its URL. */
   createDatabase(): Promise<string>;
-  /** Stops the server and deletes its directory. */
+  /** Stops the server and deletes its directory (once; later calls do nothing). */
   stop(): Promise<void>;
 }
 
@@ -77,11 +77,14 @@ export async function startCluster(): Promise<PgCluster> {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`could not start a PostgreSQL cluster in ${dir}: ${String(error)}\n${stderr}`);
   }
+  let stopped = false;
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     url,
     createDatabase: () => createDatabase(url()),
     async stop() {
+      if (stopped) return;
+      stopped = true;
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {

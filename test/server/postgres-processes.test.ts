@@ -79,4 +79,14 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(fromA).toContain(id);
     expect(fromA).toEqual(fromB);
   });
+
+  // Last: it stops the database.
+  it('is ready while the database answers, and says 503 once it does not', async () => {
+    expect((await fetch(`${a.url}/v1/ready`)).status).toBe(200);
+    await cluster.stop();
+    const refused = await fetch(`${a.url}/v1/ready`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await fetch(`${a.url}/v1/health`)).status).toBe(200);
+  });
 });
