@@ -80,6 +80,31 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(fromA).toEqual(fromB);
   });
 
+  it('refuses on one process, within 2 seconds, a token revoked on the other', async () => {
+    const made = await fetch(`${a.url}/v1/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'two processes', expiresInDays: 7 }),
+    });
+    expect(made.status).toBe(201);
+    const { id, token: secret } = (await made.json()) as { id: string; token: string };
+    const me = (url: string) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await me(b.url)).status).toBe(200);
+    const revoked = await fetch(`${a.url}/v1/tokens/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(revoked.status).toBe(204);
+    // The promise is 2 seconds: polled for up to that long, never longer.
+    const deadline = Date.now() + 2000;
+    let status = (await me(b.url)).status;
+    while (status !== 401 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await me(b.url)).status;
+    }
+    expect(status).toBe(401);
+  });
+
   // Last: it stops the database.
   it('is ready while the database answers, and says 503 once it does not', async () => {
     expect((await fetch(`${a.url}/v1/ready`)).status).toBe(200);
