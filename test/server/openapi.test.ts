@@ -32,6 +32,7 @@ describe('the OpenAPI document', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /v1/health',
+        'GET /v1/ready',
         'GET /v1/calendar',
         'GET /v1/me',
         'POST /v1/incidents',
@@ -62,6 +63,7 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/v1/incidents'].post.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/incidents'].post.responses).toHaveProperty('403');
     expect(doc.paths['/v1/health'].get.security).toBeUndefined();
+    expect(doc.paths['/v1/ready'].get.security).toBeUndefined();
     expect(doc.paths['/v1/billing/history'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/kb/articles/{slug}/vote'].put.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/v1/agent/kb/votes'].get.security).toEqual([{ bearer: [] }]);
