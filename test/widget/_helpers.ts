@@ -110,7 +110,8 @@ export async function settle(el: Element): Promise<void> {
 
 /** Waits until the overview (or the chosen view) has rendered with server data. */
 export async function ready(el: NetscoutSupport): Promise<void> {
-  await waitFor(() => el.calendar && !el.loading, 'the overview data');
+  // The words of the widget's language are a chunk of their own: the panel shows once they are here too.
+  await waitFor(() => el.calendar && !el.loading && el.ui, 'the overview data and the words to show it');
   await settle(el);
 }
 

@@ -18,10 +18,10 @@ describe('the overview', () => {
     expect(overview).to.contain('Unlimited incidents');
     expect(($(el, 'a[href^="https://myaccount"]') as HTMLAnchorElement).textContent).to.contain('My Account');
     // Phone and e-mail are said with the number and the address to use, as links a phone opens.
-    const phone = $(el, '[data-testid="contacts"] a[href^="tel:"]') as HTMLAnchorElement;
+    const phone = $(el, '[data-testid="contact-phone"] a[href^="tel:"]') as HTMLAnchorElement;
     expect(phone.getAttribute('href')).to.equal('tel:+12025550147');
     expect(phone.textContent).to.equal('+1 202-555-0147');
-    const mail = $(el, '[data-testid="contacts"] a[href^="mailto:"]') as HTMLAnchorElement;
+    const mail = $(el, '[data-testid="contact-email"] a[href^="mailto:"]') as HTMLAnchorElement;
     expect(mail.textContent).to.equal('gold-support@netscout.example');
   });
 
@@ -52,7 +52,8 @@ describe('the overview', () => {
     expect(overview).to.contain('LinkSprinter.com: Pro plan');
     expect(overview).to.contain('no Gold program');
     expect(overview).to.contain('Reach an engineer by email and web form');
-    expect(text(el, '[data-testid="contacts"]')).to.equal('E-mail: support@netscout.example');
+    expect(text(el, '[data-testid="contact-email"]')).to.equal('E-mail: support@netscout.example');
+    expect($(el, '[data-testid="contact-phone"]')).to.equal(null);
     expect(overview).to.contain('within 24 hours');
     expect($(el, '[data-testid="gold"]')).to.equal(null);
     expect($(el, 'a[href^="https://myaccount"]')).to.equal(null);

@@ -117,14 +117,11 @@ function renderPremium(input: OverviewInput, e: Entitlement): TemplateResult {
 }
 
 /** The desk's phone and e-mail, as links a phone or a mail client opens. */
-function renderContacts(input: OverviewInput, e: Entitlement): TemplateResult | typeof nothing {
+function renderContacts(input: OverviewInput, e: Entitlement): TemplateResult {
   const m = input.ui.messages.overview;
   const { phone, email } = e.contacts;
-  if (!phone && !email) return nothing;
-  return html`<li data-testid="contacts">
-    ${phone ? html`<span>${m.contactPhone} <a href=${`tel:${phone}`}>${displayPhone(phone)}</a></span>` : nothing}
-    ${email ? html`<span>${m.contactEmail} <a href=${`mailto:${email}`}>${email}</a></span>` : nothing}
-  </li>`;
+  return html`${phone ? html`<li data-testid="contact-phone">${m.contactPhone} <a href=${`tel:${phone}`}>${displayPhone(phone)}</a></li>` : nothing}
+  ${email ? html`<li data-testid="contact-email">${m.contactEmail} <a href=${`mailto:${email}`}>${email}</a></li>` : nothing}`;
 }
 
 /** Whether the self-help section already links to My Account as the way up (then once is enough). */
