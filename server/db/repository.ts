@@ -9,7 +9,6 @@ import type {
   IdempotencyRow,
   KbArticleRow,
   KbVoteRow,
-  MailRow,
   NewCase,
   NewMail,
   OidcObjectRow,
@@ -20,6 +19,10 @@ import type {
 } from './rows.js';
 
 export type * from './rows.js';
+
+import type { MailOutboxRepository } from './mail-repository.js';
+
+export type { DueMail, MailAttempt, MailOutboxRepository } from './mail-repository.js';
 
 /**
  * Every read and write of the server's data, by aggregate. Routes see this interface only, never SQL nor
@@ -180,36 +183,6 @@ export interface CaseFeedbackRepository {
   markRead(userId: string, caseId: string, at: number, lastAnswerAt: number): Promise<void>;
   /** The account's cases with an engineer's comment later than `userId` last opened them. */
   unread(userId: string, accountId: string): Promise<string[]>;
-}
-
-/** A queued mail with what its text is made of: its case and, for an answer notice, the answer. */
-export interface DueMail extends MailRow {
-  case_seq: number;
-  case_subject: string;
-  case_received_at: number;
-  case_due_at: number;
-  case_service_id: string;
-  case_service_type: number;
-  answer_body: string | null;
-}
-
-/** What one delivery attempt changes on a mail row. */
-export type MailAttempt = Pick<MailRow, 'attempts' | 'subject' | 'body'> &
-  Partial<Pick<MailRow, 'next_attempt_at' | 'sent_at' | 'delivered_via' | 'last_error'>>;
-
-/**
- * The mail outbox. Rows are inserted by {@link CaseRepository.insertIncidents} and
- * {@link CaseRepository.update}, in the transaction of the change they are about.
- */
-export interface MailOutboxRepository {
-  /** Rows whose next attempt is due at `at`, oldest first. */
-  due(at: number, limit: number): Promise<DueMail[]>;
-  /** When the next attempt of any row is due (undefined: none waiting). */
-  nextDueAt(): Promise<number | undefined>;
-  /** Records attempts (and the text each rendered), in one transaction: one durable commit for all of them. */
-  record(attempts: readonly { id: string; attempt: MailAttempt }[]): Promise<void>;
-  /** Mail delivered to the local mailbox, newest first. */
-  mailbox(limit: number): Promise<MailRow[]>;
 }
 
 /**
