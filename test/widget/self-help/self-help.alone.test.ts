@@ -60,7 +60,7 @@ describe('<netscout-self-help> alone', () => {
     first.click();
     await waitFor(() => $(part, '[data-testid="article"]'), 'the article');
     expect(text(part, '[data-testid="article"] h3')).to.equal(expected[0]);
-    ($(part, '[data-testid="article"] + button') as HTMLButtonElement).click();
+    ($(part, '[data-testid="article-back"]') as HTMLButtonElement).click();
     await settle(part);
     expect(($(part, '#kb-search') as HTMLInputElement).value).to.equal('réponse');
     expect(resultTitles(part)).to.deep.equal(expected);

@@ -29,7 +29,7 @@ describe('self-help', () => {
     await waitFor(() => $(el, '[data-testid="article"]'), 'the article');
     expect(text(el, '[data-testid="article"] h3')).to.equal(title);
     expect($$(el, '[data-testid="article"] p').length).to.be.greaterThan(1);
-    ($(el, '[data-testid="article"] + button') as HTMLButtonElement).click();
+    ($(el, '[data-testid="article-back"]') as HTMLButtonElement).click();
     await settle(el);
     expect($(el, '[data-testid="kb-results"]')).to.not.equal(null);
   });

@@ -83,7 +83,9 @@ export class NetscoutSelfHelp extends NetscoutElement {
         ${a.body.map(articleParagraph)}
       </article>
       ${this.feedback.render(this.ui, this.api)}
-      <button class="secondary" type="button" @click=${() => (this.article = undefined)}>${m.back}</button>
+      <button class="secondary" type="button" data-testid="article-back" @click=${() => (this.article = undefined)}>
+        ${m.back}
+      </button>
     `;
   }
 
