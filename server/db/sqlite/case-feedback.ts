@@ -61,15 +61,26 @@ export class SqliteCaseFeedback implements CaseFeedbackRepository {
   }
 
   async unread(userId: string, accountId: string): Promise<string[]> {
+    // Only answered cases can hold a new answer (the first answer sets `first_response_at`): the partial index
+    // `cases_answered` reads those alone, however many cases the account has.
     const rows = await this.c.db
       .selectFrom('cases as c')
-      .innerJoin('comments as m', 'm.case_id', 'c.id')
       .leftJoin('case_reads as r', (join) => join.onRef('r.case_id', '=', 'c.id').on('r.user_id', '=', userId))
       .select('c.id')
       .where('c.account_id', '=', accountId)
-      .where('m.author_kind', '=', 'agent')
-      .where((eb) => eb.or([eb('r.read_at', 'is', null), eb('m.created_at', '>', eb.ref('r.read_at'))]))
-      .groupBy('c.id')
+      .where('c.first_response_at', 'is not', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('comments as m')
+            .select('m.id')
+            .whereRef('m.case_id', '=', 'c.id')
+            .where('m.author_kind', '=', 'agent')
+            .where((inner) =>
+              inner.or([inner('r.read_at', 'is', null), inner('m.created_at', '>', inner.ref('r.read_at'))]),
+            ),
+        ),
+      )
       .execute();
     return rows.map((row) => row.id);
   }
