@@ -2,19 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../core/api/schemas.js';
 import type { Case, CaseListPage } from '../../core/index.js';
-import { drafts, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
+import { drafts, fileNovemberCases, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  // Cases of two accounts and services, received in November, for the lists below to hold something.
-  h.clock.set('2026-11-24T15:00:00Z');
-  for (const [as, draft] of [
-    ['gold', drafts.gold],
-    ['linksprinterPaid', drafts.linksprinter],
-  ] as const) {
-    expect((await postIncident(h, as, draft)).status).toBe(201);
-  }
+  await fileNovemberCases(h);
 });
 afterAll(() => h.stop());
 

@@ -75,6 +75,21 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
 }
 
 let keys = 0;
+/**
+ * Files one case each for a Gold OneTouchAT customer and a LinkSprinter Pro customer, received in November 2026:
+ * two accounts and two services, for the lists a test reads to hold something. Throws unless both get 201.
+ */
+export async function fileNovemberCases(h: Harness): Promise<void> {
+  h.clock.set('2026-11-24T15:00:00Z');
+  for (const [as, draft] of [
+    ['gold', drafts.gold],
+    ['linksprinterPaid', drafts.linksprinter],
+  ] as const) {
+    const response = await postIncident(h, as, draft);
+    if (response.status !== 201) throw new Error(`filing a case as ${as} answered ${response.status}`);
+  }
+}
+
 /** A fresh idempotency key. */
 export const newKey = () => `test-${process.pid}-${Date.now()}-${++keys}`;
 

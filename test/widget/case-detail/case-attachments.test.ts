@@ -2,6 +2,7 @@
 // downloaded with the token as a blob (never rendered), and files sent with a reply.
 import { expect } from '@open-wc/testing';
 import type { Attachment, Case } from '../../../core/api/schemas.js';
+import { EXE } from '../_files.js';
 import {
   $,
   $$,
@@ -21,8 +22,6 @@ import {
   waitFor,
 } from '../_helpers.js';
 import { client, mountPart, told, ui } from '../_parts.js';
-
-const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]);
 
 async function attach(caseId: string, content: BlobPart, name: string, account: 'gold' | 'linksprinterPaid' = 'gold') {
   const form = new FormData();

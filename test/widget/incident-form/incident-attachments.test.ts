@@ -3,6 +3,7 @@
 // refuses is named on the confirmation, also when the incident waited in the outbox.
 import { expect } from '@open-wc/testing';
 import type { Case } from '../../../core/api/schemas.js';
+import { EXE } from '../_files.js';
 import {
   $,
   apiGet,
@@ -19,9 +20,6 @@ import {
   unique,
   waitFor,
 } from '../_helpers.js';
-
-/** A Windows program's first bytes ("MZ"): no accepted type, whatever its name says. */
-const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]);
 
 async function openForm(options: Parameters<typeof mount>[0]) {
   const el = mount(options);
