@@ -212,6 +212,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       while (inFlight.count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;
+      signIn.stop();
       await writer.drain();
       await mail.stop();
       await store.close();

@@ -47,6 +47,13 @@ export interface SupportRepository {
 export interface MetaRepository {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
+  /**
+   * Stores `value` under `key` unless a value is there already, and returns the stored one: of processes that
+   * make a secret at the same instant, one wins and every one reads the winner's.
+   */
+  putIfAbsent(key: string, value: string): Promise<string>;
+  /** Replaces the value under `key` only while it is still `expected`; false when another process changed it. */
+  replace(key: string, expected: string, value: string): Promise<boolean>;
 }
 
 /** A user with their account, and the personal token that named them (when one did). */

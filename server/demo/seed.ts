@@ -97,8 +97,8 @@ const PASSWORDS_FILE = 'demo-passwords.json';
 
 /**
  * Seeds one demo account per situation the first time the store is opened, and returns their tokens and
- * passwords. Only hashes are in the database; the demo tokens and passwords themselves are kept in files of
- * the data directory readable by its owner only, so that a later start can print them again.
+ * passwords. Their hashes are in the database, and so are the demo tokens and passwords themselves (`meta`), so
+ * that a later start, or another process, prints the same ones; a copy is written to the data directory.
  */
 export async function seedDemo(repo: SupportRepository, dataDir: string, now: Date): Promise<DemoAccounts> {
   const at = now.getTime();
@@ -162,8 +162,8 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
     await repo.meta.set('demo_seeded', now.toISOString());
   }
 
-  const tokens = readSecrets(dataDir, TOKENS_FILE);
-  const passwords = readSecrets(dataDir, PASSWORDS_FILE);
+  const tokens = await readSecrets(repo, dataDir, TOKENS_FILE);
+  const passwords = await readSecrets(repo, dataDir, PASSWORDS_FILE);
   let tokensChanged = false;
   let passwordsChanged = false;
   // Hashed side by side (scrypt runs on libuv's thread pool): about 110 ms each here, one after the other
@@ -204,12 +204,20 @@ export async function seedDemo(repo: SupportRepository, dataDir: string, now: Da
       description: demo.description,
     };
   }
-  if (tokensChanged) writeSecrets(dataDir, TOKENS_FILE, tokens);
-  if (passwordsChanged) writeSecrets(dataDir, PASSWORDS_FILE, passwords);
+  await writeSecrets(repo, dataDir, TOKENS_FILE, tokens, tokensChanged);
+  await writeSecrets(repo, dataDir, PASSWORDS_FILE, passwords, passwordsChanged);
   return accounts;
 }
 
-function readSecrets(dataDir: string, name: string): Partial<Record<DemoKey, string>> {
+type Secrets = Partial<Record<DemoKey, string>>;
+
+/**
+ * The demo secrets as the store keeps them (`meta`, shared by every process on it: a second process must not
+ * make new passwords and so change the first one's); an older version kept them in the data directory only.
+ */
+async function readSecrets(repo: SupportRepository, dataDir: string, name: string): Promise<Secrets> {
+  const stored = await repo.meta.get(`secret:${name}`);
+  if (stored !== undefined) return JSON.parse(stored);
   try {
     return JSON.parse(readFileSync(path.join(dataDir, name), 'utf8'));
   } catch {
@@ -218,9 +226,27 @@ function readSecrets(dataDir: string, name: string): Partial<Record<DemoKey, str
   }
 }
 
-/** Demo secrets are kept in files of the data directory readable by its owner only. */
-function writeSecrets(dataDir: string, name: string, secrets: Partial<Record<DemoKey, string>>): void {
+/**
+ * Keeps the secrets in the store, and a copy in a file of the data directory readable by its owner only, for
+ * the operator (a later start prints them again from the store).
+ */
+async function writeSecrets(
+  repo: SupportRepository,
+  dataDir: string,
+  name: string,
+  secrets: Secrets,
+  changed: boolean,
+): Promise<void> {
+  const text = JSON.stringify(secrets, null, 2);
+  if (changed || (await repo.meta.get(`secret:${name}`)) === undefined) await repo.meta.set(`secret:${name}`, text);
   const file = path.join(dataDir, name);
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  let copy: string | undefined;
+  try {
+    copy = readFileSync(file, 'utf8');
+  } catch {
+    // Written below.
+  }
+  if (copy === `${text}\n`) return;
+  writeFileSync(file, `${text}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
 }

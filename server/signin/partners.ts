@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import type { AppEnv } from '../context.js';
+import type { MetaRepository } from '../db/repository.js';
 import type { DemoKey } from '../demo/seed.js';
 import { SettingError } from '../http/settings.js';
 import type { PartnerSite } from './jwt-bearer.js';
@@ -11,20 +12,34 @@ import type { PartnerSite } from './jwt-bearer.js';
 /** The demo homepages' backend, registered as a partner site like any other. */
 export const DEMO_SITE_ID = 'netscout-demo-site';
 const DEMO_KEY_FILE = 'demo-site-key.json';
+const DEMO_KEY_SECRET = 'secret:demo-site-key';
 
-/** The demo site's ES256 private key (`demo-site-key.json`, 0600), made on first start. */
-export async function loadDemoSiteKey(dataDir: string): Promise<JWK> {
+/**
+ * The demo site's ES256 private key, made on first start and kept in the store (`meta`, shared by every process;
+ * of processes starting at once, the first stored wins). A copy is written to the data directory
+ * (`demo-site-key.json`, 0600) for whoever plays the demo site's backend; an older version's file there is
+ * imported when the store has no key yet.
+ */
+export async function loadDemoSiteKey(meta: MetaRepository, dataDir: string): Promise<JWK> {
   const file = path.join(dataDir, DEMO_KEY_FILE);
+  let copy: string | undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    copy = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  writeFileSync(file, `${JSON.stringify(jwk)}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return jwk;
+  let stored = await meta.get(DEMO_KEY_SECRET);
+  if (stored === undefined) {
+    const proposed =
+      copy?.trim() ||
+      JSON.stringify(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey));
+    stored = await meta.putIfAbsent(DEMO_KEY_SECRET, proposed);
+  }
+  if (copy?.trim() !== stored) {
+    writeFileSync(file, `${stored}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return JSON.parse(stored) as JWK;
 }
 
 /** The public half of a private JWK. */

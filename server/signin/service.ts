@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { JWK } from 'jose';
+import { type JWK, type JWTVerifyGetKey, errors as joseErrors } from 'jose';
 import type Provider from 'oidc-provider';
 import type { AppEnv, ServerContext } from '../context.js';
 import type { DemoKey } from '../demo/seed.js';
@@ -14,6 +14,9 @@ import { createAuthorizationServer } from './provider.js';
 import { mountSignIn } from './routes.js';
 
 type Env = Record<string, string | undefined>;
+
+/** How often a process reads the store's signing keys (another process may have rotated them). */
+const KEY_CHECK_MS = 60_000;
 
 /** How the API learns who is calling, from `NETSCOUT_*` variables. */
 export interface SignInSettings {
@@ -81,6 +84,12 @@ export class SignInService {
   #provider: Provider | undefined;
   #verifier: AccessTokenVerifier | undefined;
   #boundUrl = '';
+  #isAllowedOrigin: (origin: string) => boolean = () => false;
+  #keys: ServerKeys;
+  #localKeys: JWTVerifyGetKey;
+  #checkedAt = 0;
+  #checking: Promise<boolean> | undefined;
+  #timer: NodeJS.Timeout | undefined;
   /** The issuer and audience of accepted access tokens, once started. */
   issuer = '';
   audience = '';
@@ -88,9 +97,12 @@ export class SignInService {
   private constructor(
     private readonly ctx: ServerContext,
     private readonly settings: SignInSettings,
-    private readonly keys: ServerKeys,
+    keys: ServerKeys,
     private readonly demo: { key: JWK; users: Partial<Record<DemoKey, string>> } | undefined,
-  ) {}
+  ) {
+    this.#keys = keys;
+    this.#localKeys = localKeys({ keys: keys.signing.map((k) => k.jwk) });
+  }
 
   /** `demoUsers`: the seeded demo users, whose homepages sign in through the demo site's backend. */
   static async create(
@@ -98,9 +110,11 @@ export class SignInService {
     settings: SignInSettings,
     demoUsers: Partial<Record<DemoKey, string>> = {},
   ): Promise<SignInService> {
-    const keys = await loadServerKeys(ctx.dataDir, ctx.now());
+    const keys = await loadServerKeys(ctx.repo.meta, ctx.now(), ctx.dataDir);
     const demo =
-      Object.keys(demoUsers).length > 0 ? { key: await loadDemoSiteKey(ctx.dataDir), users: demoUsers } : undefined;
+      Object.keys(demoUsers).length > 0
+        ? { key: await loadDemoSiteKey(ctx.repo.meta, ctx.dataDir), users: demoUsers }
+        : undefined;
     return new SignInService(ctx, settings, keys, demo);
   }
 
@@ -130,7 +144,7 @@ export class SignInService {
 
   mount(app: Hono<AppEnv>): void {
     if (this.settings.external) return;
-    mountSignIn(app, this.ctx, { provider: () => this.provider(), csrfKey: this.keys.cookies[0] });
+    mountSignIn(app, this.ctx, { provider: () => this.provider(), csrfKey: this.#keys.cookies[0] });
     const demo = this.demo;
     if (demo) {
       mountDemoSite(app, {
@@ -162,18 +176,40 @@ export class SignInService {
     await this.ctx.repo.authorization.removeExpired(Date.now());
     this.issuer = this.settings.publicUrl ?? boundUrl;
     this.audience = `${this.issuer}/v1`;
-    const origins = [this.issuer];
-    if (!this.settings.publicUrl) origins.push(boundUrl.replace('//127.0.0.1:', '//localhost:'));
-    const widgetRedirectUris = [...this.settings.widgetRedirectUris];
-    if (!this.settings.publicUrl) {
-      // The service homepages as this server serves them by Host (the extension's tests map the real hosts here).
-      const port = new URL(boundUrl).port;
-      widgetRedirectUris.push(`http://onetouchat.com:${port}/`, `http://linksprinter.com:${port}/`);
-    }
-    this.#provider = createAuthorizationServer({
+    this.#isAllowedOrigin = isAllowedOrigin;
+    await this.#build();
+    this.#verifier = accessTokenVerifier({
       issuer: this.issuer,
       audience: this.audience,
-      keys: this.keys,
+      userClaim: 'sub',
+      keys: (header, token) => this.#key(header, token),
+      now: this.ctx.now,
+      typ: 'at+jwt',
+    });
+    this.#checkedAt = performance.now();
+    this.#timer = setInterval(() => void this.#checkKeys(), KEY_CHECK_MS);
+    this.#timer.unref();
+  }
+
+  /** Stops checking the store for new keys (the server is closing). */
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** The provider, signing with the newest of {@link #keys}; rebuilt when another process rotated them. */
+  async #build(): Promise<void> {
+    const widgetRedirectUris = [...this.settings.widgetRedirectUris];
+    const origins = [this.issuer];
+    if (!this.settings.publicUrl) {
+      origins.push(this.#boundUrl.replace('//127.0.0.1:', '//localhost:'));
+      // The service homepages as this server serves them by Host (the extension's tests map the real hosts here).
+      const port = new URL(this.#boundUrl).port;
+      widgetRedirectUris.push(`http://onetouchat.com:${port}/`, `http://linksprinter.com:${port}/`);
+    }
+    const provider = createAuthorizationServer({
+      issuer: this.issuer,
+      audience: this.audience,
+      keys: this.#keys,
       store: this.ctx.repo.authorization,
       accounts: this.ctx.repo.accounts,
       clients: [
@@ -181,21 +217,52 @@ export class SignInService {
         ...this.partners.map(partnerClient),
       ],
       logger: this.ctx.logger,
-      isAllowedOrigin,
+      isAllowedOrigin: this.#isAllowedOrigin,
     });
-    await registerJwtBearer(this.#provider, {
+    await registerJwtBearer(provider, {
       sites: this.partners,
       audience: this.audience,
       accounts: this.ctx.repo.accounts,
       tokenEndpoint: `${this.issuer}/oauth/token`,
     });
-    this.#verifier = accessTokenVerifier({
-      issuer: this.issuer,
-      audience: this.audience,
-      userClaim: 'sub',
-      keys: localKeys({ keys: this.keys.signing.map((k) => k.jwk) }),
-      now: this.ctx.now,
-      typ: 'at+jwt',
-    });
+    this.#provider = provider;
+  }
+
+  /** The public key a token names; a `kid` not known here makes this process read the store's keys again. */
+  async #key(...args: Parameters<JWTVerifyGetKey>) {
+    try {
+      return await this.#localKeys(...args);
+    } catch (error) {
+      if (!(error instanceof joseErrors.JWKSNoMatchingKey)) throw error;
+      // At most once a second: tokens with made-up `kid`s must not each cost a read of the store.
+      if (performance.now() - this.#checkedAt < 1000 || !(await this.#checkKeys())) throw error;
+      return this.#localKeys(...args);
+    }
+  }
+
+  /**
+   * Reads the store's keys (rotating them when due) and takes them up when they changed: another process
+   * rotated them, or a retired key's overlap ended. True when they changed.
+   */
+  #checkKeys(): Promise<boolean> {
+    this.#checking ??= (async () => {
+      try {
+        const keys = await loadServerKeys(this.ctx.repo.meta, this.ctx.now());
+        this.#checkedAt = performance.now();
+        const kids = (k: ServerKeys) => k.signing.map((key) => key.jwk.kid).join(' ');
+        if (kids(keys) === kids(this.#keys)) return false;
+        this.#keys = keys;
+        this.#localKeys = localKeys({ keys: keys.signing.map((k) => k.jwk) });
+        await this.#build();
+        this.ctx.logger.info({ kids: keys.signing.map((k) => k.jwk.kid) }, 'took up new signing keys');
+        return true;
+      } catch (error) {
+        this.ctx.logger.error({ err: error }, 'could not read the signing keys: keeping those in use');
+        return false;
+      } finally {
+        this.#checking = undefined;
+      }
+    })();
+    return this.#checking;
   }
 }

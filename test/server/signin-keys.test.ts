@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../server/index.js';
+import { newSigningKey } from '../../server/signin/keys.js';
 import { signIn } from './_lib/signin.js';
+import { fileStore, storeQuery } from './_lib/store-sql.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'netscout-keys-'));
 let server: RunningServer;
@@ -32,8 +34,14 @@ const jwks = async () =>
   ((await (await fetch(`${server.url}/oauth/jwks`)).json()) as { keys: Record<string, unknown>[] }).keys;
 
 describe('signing keys', () => {
-  it('are made on first start, readable by the owner only, and published without their private part', async () => {
-    for (const file of ['signing-keys.json', 'demo-site-key.json', 'demo-passwords.json', 'demo-tokens.json']) {
+  it('are made on first start, kept in the store, and published without their private part', async () => {
+    // The keys live in the store, shared by every process on it; the demo secrets' copies are the owner's only.
+    expect(existsSync(path.join(dataDir, 'signing-keys.json'))).toBe(false);
+    const [row] = await storeQuery<{ value: string }>(fileStore(dataDir), 'select value from meta where key = ?', [
+      'secret:signing-keys',
+    ]);
+    expect(JSON.parse(row.value).signing[0].jwk.d).toEqual(expect.any(String));
+    for (const file of ['demo-site-key.json', 'demo-passwords.json', 'demo-tokens.json']) {
       expect(statSync(path.join(dataDir, file)).mode & 0o077).toBe(0);
     }
     const keys = await jwks();
@@ -55,6 +63,22 @@ describe('signing keys', () => {
     const after = (await signInFree()).tokens.access_token;
     expect(decodeProtectedHeader(after).kid).not.toBe(oldKid);
     expect((await me(after)).status).toBe(200);
+  });
+
+  it("import an older version's signing-keys.json once, so its tokens keep verifying, and delete it", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'netscout-keys-upgrade-'));
+    const old = await newSigningKey(new Date(clock.at));
+    const file = path.join(dir, 'signing-keys.json');
+    writeFileSync(file, JSON.stringify({ signing: [old], cookies: ['old-cookie-key'] }), { mode: 0o600 });
+    const upgraded = await startServer({ port: 0, dataDir: dir, logLevel: 'silent', now: () => new Date(clock.at) });
+    try {
+      const kids = ((await (await fetch(`${upgraded.url}/oauth/jwks`)).json()) as { keys: { kid: string }[] }).keys;
+      expect(kids.map((k) => k.kid)).toContain(old.jwk.kid);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await upgraded.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lets a browser call the token endpoint from a registered origin only', async () => {

@@ -17,6 +17,25 @@ export class SqliteMeta implements MetaRepository {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   }
+
+  async putIfAbsent(key: string, value: string): Promise<string> {
+    await this.c.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    return (await this.get(key)) ?? value;
+  }
+
+  async replace(key: string, expected: string, value: string): Promise<boolean> {
+    const result = await this.c.db
+      .updateTable('meta')
+      .set({ value })
+      .where('key', '=', key)
+      .where('value', '=', expected)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }
 
 /**
