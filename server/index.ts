@@ -147,7 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     mail,
   };
 
-  await tidyAtStart(repo, ctx.attachments, logger);
+  await tidyAtStart(repo, ctx.attachments, logger, store.ownerIsGone);
   const demoUsers = Object.fromEntries(Object.entries(demo).map(([key, account]) => [key, account.userId]));
   const signIn = await SignInService.create(ctx, signInSettings, demoUsers);
 

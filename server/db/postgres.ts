@@ -31,7 +31,7 @@ const MIGRATION_LOCK = 740_117_017;
  * a session advisory lock around the migrator (Kysely's own lock covers the migrations, but not the
  * creation of its bookkeeping tables, which two processes racing on an empty database both attempt).
  */
-export async function openPostgres(options: PostgresOptions): Promise<Kysely<Database>> {
+export async function openPostgres(options: PostgresOptions): Promise<{ db: Kysely<Database>; pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10, types });
   // An idle connection that the server drops (a restart, a failover) must not crash the process.
   pool.on('error', () => {});
@@ -49,7 +49,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<Dat
     await db.destroy().catch(() => {});
     throw error;
   }
-  return db;
+  return { db, pool };
 }
 
 /** Any number: all processes agree on it to serialize their start-up writes. */

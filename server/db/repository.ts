@@ -293,6 +293,9 @@ export interface PaymentRepository {
   releasePurchase(accountId: string, key: string): Promise<void>;
   /** The charge's outcome is unknown: keep the key (a retry must not charge again) but free the service. */
   interruptPurchase(accountId: string, key: string): Promise<void>;
-  /** At start: marks every purchase still charging as interrupted (cut off by a stop) and returns them. */
-  interruptAllPurchases(): Promise<PurchaseRow[]>;
+  /**
+   * At start: marks the purchases still charging whose owner (the process that claimed them) `isGone` as
+   * interrupted (cut off by a stop) and returns them. A live process's purchases are left charging.
+   */
+  interruptPurchases(isGone: (owner: string | null) => Promise<boolean>): Promise<PurchaseRow[]>;
 }

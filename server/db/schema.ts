@@ -114,6 +114,8 @@ export interface Database {
     state: 'charging' | 'done' | 'interrupted';
     response: string | null;
     created_at: number;
+    /** The instance id of the process that claimed it (null before migration 0013). */
+    owner: string | null;
   };
   comments: {
     id: string;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { prepareDataDir } from './data-dir.js';
 import type { Dialect } from './dialect.js';
+import { InstanceLock } from './instance-lock.js';
 import { openStore } from './open.js';
 import { openPostgres, withStartupLock } from './postgres.js';
 import type { SupportRepository } from './repository.js';
@@ -14,6 +16,10 @@ export interface SupportStore {
   repo: SupportRepository;
   /** Runs start-up writes one process at a time (on PostgreSQL; SQLite has one process per file). */
   atStart<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the process whose instance id is `owner` is gone (on SQLite, the only process is this one). */
+  ownerIsGone(owner: string | null): Promise<boolean>;
+  /** The pool, on PostgreSQL (the shared rate limits use it). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -29,14 +35,23 @@ export async function openSupportStore(options: StoreOptions): Promise<SupportSt
   if (options.databaseUrl) {
     // The data directory still holds attachments and the demo secrets.
     prepareDataDir(options.dataDir);
-    const db = await openPostgres({ url: options.databaseUrl, poolMax: options.poolMax });
+    const { db, pool } = await openPostgres({ url: options.databaseUrl, poolMax: options.poolMax });
     const url = options.databaseUrl;
+    const instance = await InstanceLock.acquire(url).catch(async (error) => {
+      await db.destroy();
+      throw error;
+    });
     return {
       dialect: 'postgres',
       db,
-      repo: postgresRepository(db),
+      repo: postgresRepository(db, instance.id),
       atStart: (work) => withStartupLock(url, work),
-      close: () => db.destroy(),
+      ownerIsGone: (owner) => instance.isGone(owner),
+      pool,
+      close: async () => {
+        await db.destroy();
+        await instance.release();
+      },
     };
   }
   const store = await openStore(options.dataDir);
@@ -45,6 +60,7 @@ export async function openSupportStore(options: StoreOptions): Promise<SupportSt
     db: store.db,
     repo: sqliteRepository(store.db, store.sync),
     atStart: (work) => work(),
+    ownerIsGone: async () => true,
     close: () => store.db.destroy(),
   };
 }

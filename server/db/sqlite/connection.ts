@@ -37,6 +37,8 @@ export class SqliteConnection {
   constructor(
     readonly db: Kysely<Database>,
     readonly sync?: SyncExecutor,
+    /** This process's instance id on a shared store (`InstanceLock`); null on SQLite. */
+    readonly instance: string | null = null,
   ) {
     this.dialect = dialectOf(db);
     this.lists = new ListCache(this.dialect === 'sqlite' ? undefined : 0);

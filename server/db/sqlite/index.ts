@@ -23,10 +23,11 @@ export function sqliteRepository(db: Kysely<Database>, sync: SyncExecutor): Supp
 
 /**
  * The same repository on PostgreSQL (Kysely's pool, no synchronous path): the aggregates in this folder are
- * plain Kysely except SQLite's hot paths and FTS5, which branch on the dialect.
+ * plain Kysely except SQLite's hot paths and FTS5, which branch on the dialect. `instance` names this process
+ * on the rows it owns while it lives (the purchases it charges).
  */
-export function postgresRepository(db: Kysely<Database>): SupportRepository {
-  return kyselyRepository(new SqliteConnection(db));
+export function postgresRepository(db: Kysely<Database>, instance: string): SupportRepository {
+  return kyselyRepository(new SqliteConnection(db, undefined, instance));
 }
 
 function kyselyRepository(connection: SqliteConnection): SupportRepository {

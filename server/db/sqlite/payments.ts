@@ -119,7 +119,7 @@ export class SqlitePayments implements PaymentRepository {
   async claimPurchase(row: Pick<PurchaseRow, 'account_id' | 'key' | 'request_hash' | 'service_id' | 'created_at'>) {
     const result = await this.c.db
       .insertInto('purchases')
-      .values({ ...row, state: 'charging', response: null })
+      .values({ ...row, state: 'charging', response: null, owner: this.c.instance })
       // No conflict target: both the key and the one-charging-purchase index refuse the row.
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -155,11 +155,27 @@ export class SqlitePayments implements PaymentRepository {
       .execute();
   }
 
-  interruptAllPurchases(): Promise<PurchaseRow[]> {
+  async interruptPurchases(isGone: (owner: string | null) => Promise<boolean>): Promise<PurchaseRow[]> {
+    const owners = await this.c.db
+      .selectFrom('purchases')
+      .select('owner')
+      .distinct()
+      .where('state', '=', 'charging')
+      .execute();
+    const gone: (string | null)[] = [];
+    for (const { owner } of owners) if (await isGone(owner)) gone.push(owner);
+    if (gone.length === 0) return [];
+    const named = gone.filter((owner) => owner !== null);
     return this.c.db
       .updateTable('purchases')
       .set({ state: 'interrupted' })
       .where('state', '=', 'charging')
+      .where((eb) =>
+        eb.or([
+          ...(named.length > 0 ? [eb('owner', 'in', named)] : []),
+          ...(gone.includes(null) ? [eb('owner', 'is', null)] : []),
+        ]),
+      )
       .returningAll()
       .execute();
   }
