@@ -12,6 +12,7 @@ import { type DemoAccounts, seedDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
 import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
 import { addressLimitFromEnv, extensionOrigins, timeoutsFromEnv, tokenLimitFromEnv } from './http/settings.js';
+import { postgresLimits } from './http/shared-limits.js';
 import { loadKbArticles } from './kb/index.js';
 import { MailDelivery, type RetryPolicy } from './mail/delivery.js';
 import { type MailSettings, mailSettingsFromEnv } from './mail/settings.js';
@@ -172,6 +173,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (mailboxPage) mountMailbox(a, repo.mail);
     },
     inFlight,
+    limits: store.pool && postgresLimits(store.pool),
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -27,6 +27,7 @@ import { requestBody } from './request-body.js';
 import { requestLog } from './request-log.js';
 import { RouteTable } from './route-table.js';
 import { securityHeaders } from './security-headers.js';
+import type { LimitsFactory } from './shared-limits.js';
 import { isStorageFull, storageFullProblem } from './storage-full.js';
 
 export interface AppOptions {
@@ -45,6 +46,8 @@ export interface AppOptions {
   mount?: (app: OpenAPIHono<AppEnv>) => void;
   /** Requests being served: SIGTERM waits for them. */
   inFlight: { count: number };
+  /** Where the rate limits count: this process's memory by default, the shared store on PostgreSQL. */
+  limits?: LimitsFactory;
 }
 
 /** The HTTP application: middleware, every route, the OpenAPI document and the error mapping. */
@@ -70,6 +73,7 @@ export function createApp(ctx: ServerContext, options: AppOptions): OpenAPIHono<
       authenticator: new Authenticator(ctx.repo, ctx.now, options.accessTokens),
       tokenLimit: options.rateLimit,
       addressLimit: options.addressLimit,
+      limits: options.limits,
     }),
   );
   app.use('/v1/*', bodyDeadline(options.bodyTimeoutMs));

@@ -3,14 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Caller } from '../context.js';
 import { type Authenticator, unauthorized } from './auth.js';
 import { ProblemError } from './problem.js';
-import {
-  type AddressLimitOptions,
-  addressKey,
-  RateLimiter,
-  type RateLimitOptions,
-  tooManyRequests,
-} from './rate-limit.js';
+import { type AddressLimitOptions, addressKey, type RateLimitOptions, tooManyRequests } from './rate-limit.js';
 import type { RouteTable } from './route-table.js';
+import { type LimitsFactory, memoryLimits } from './shared-limits.js';
 
 export interface GateOptions {
   /** The API's routes; called on the first request, once every route is registered. */
@@ -20,6 +15,8 @@ export interface GateOptions {
   tokenLimit: RateLimitOptions;
   /** Per client address. */
   addressLimit: AddressLimitOptions;
+  /** Where the counters are: this process's memory (default), or the store every process shares. */
+  limits?: LimitsFactory;
   clock?: () => number;
 }
 
@@ -37,27 +34,29 @@ export interface GateOptions {
  */
 export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
   const { authenticator, tokenLimit, addressLimit } = options;
-  const tokens = new RateLimiter(tokenLimit, options.clock);
-  const addresses = new RateLimiter(addressLimit, options.clock);
+  const limits = options.limits ?? memoryLimits(options.clock);
+  const tokens = limits('token', tokenLimit);
+  const addresses = limits('address', addressLimit);
   let table: RouteTable | undefined;
   return async (c, next) => {
     try {
       const address = addressKey(clientAddress(c));
       const header = c.req.header('authorization');
-      // A token that worked lately is limited by its own bucket only; anyone else is checked by address.
+      // A token that worked lately is limited by its own bucket only; anyone else is checked by address. An
+      // anonymous request costs 1 whatever it asks, taken at once: one statement when the limits are shared.
       if (header === undefined || !authenticator.knows(header)) {
-        const wait = addresses.wait(address);
+        const wait = await (header === undefined ? addresses.take(address) : addresses.wait(address));
         if (wait > 0) throw tooManyRequests(wait, 'One client address', addressLimit);
       }
       table ??= options.routes();
       const method = c.req.method;
       const entry = table.match(c.req.path);
       if (!entry) {
-        addresses.spend(address, 1);
+        if (header !== undefined) await addresses.spend(address, 1);
         throw new ProblemError(404, 'not-found', 'Not found', { detail: `Nothing at ${method} ${c.req.path}.` });
       }
       if (!entry.methods.has(method)) {
-        addresses.spend(address, 1);
+        if (header !== undefined) await addresses.spend(address, 1);
         throw new ProblemError(405, 'method-not-allowed', 'Method not allowed', {
           detail: `${c.req.path} answers ${entry.allow}, not ${method}.`,
           headers: { allow: entry.allow },
@@ -69,17 +68,15 @@ export function requestGate(options: GateOptions): MiddlewareHandler<AppEnv> {
         try {
           caller = await authenticator.resolve(header);
         } catch (error) {
-          addresses.spend(address, addressLimit.failureCost);
+          await addresses.spend(address, addressLimit.failureCost);
           throw error;
         }
         c.set('caller', caller);
-        const tokenWait = tokens.take(caller.tokenHash);
+        const tokenWait = await tokens.take(caller.tokenHash);
         if (tokenWait > 0) throw tooManyRequests(tokenWait, 'This token', tokenLimit);
       } else if (entry.secured.has(method)) {
-        addresses.spend(address, addressLimit.failureCost);
+        await addresses.spend(address, addressLimit.failureCost - 1);
         throw unauthorized('This endpoint needs "Authorization: Bearer <token>".');
-      } else {
-        addresses.spend(address, 1);
       }
     } catch (error) {
       if (error instanceof ProblemError && carriesBody(c)) {
