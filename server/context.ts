@@ -3,6 +3,7 @@ import type { IncidentDraft } from '../core/index.js';
 import type { AttachmentStore } from './db/attachment-store.js';
 import type { IncidentWriter } from './db/incident-writer.js';
 import type { AccountRow, SupportRepository, UserRow } from './db/repository.js';
+import type { LimitsFactory } from './http/shared-limits.js';
 import type { PaymentGateway } from './payments/gateway.js';
 
 /** Who is calling: resolved from the bearer token. */
@@ -34,6 +35,8 @@ export interface ServerContext {
   /** The support time zone (spec §5). */
   zone: string;
   dataDir: string;
+  /** Where rate limits count: this process's memory on SQLite, the database every process shares on PostgreSQL. */
+  limits: LimitsFactory;
   /** The customer-mail delivery loop: nudged when a mail has been queued. */
   mail: { nudge(): void };
 }

@@ -12,7 +12,7 @@ import { type DemoAccounts, seedDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
 import type { AddressLimitOptions, RateLimitOptions } from './http/rate-limit.js';
 import { addressLimitFromEnv, extensionOrigins, timeoutsFromEnv, tokenLimitFromEnv } from './http/settings.js';
-import { postgresLimits } from './http/shared-limits.js';
+import { memoryLimits, postgresLimits } from './http/shared-limits.js';
 import { loadKbArticles } from './kb/index.js';
 import { MailDelivery, type RetryPolicy } from './mail/delivery.js';
 import { type MailSettings, mailSettingsFromEnv } from './mail/settings.js';
@@ -146,6 +146,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dataDir,
     attachments: new AttachmentStore(dataDir),
     mail,
+    limits: store.pool ? postgresLimits(store.pool) : memoryLimits(),
   };
 
   await tidyAtStart(repo, ctx.attachments, logger, store.ownerIsGone);
@@ -173,7 +174,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (mailboxPage) mountMailbox(a, repo.mail);
     },
     inFlight,
-    limits: store.pool && postgresLimits(store.pool),
+    limits: ctx.limits,
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -20,6 +21,13 @@ export const memoryLimits =
   (clock?: () => number): LimitsFactory =>
   (_name, options) =>
     new RateLimiter(options, clock);
+
+/**
+ * The key as the table holds it (`varchar(255)`, no NUL): a longer or odd one (an email typed on the sign-in
+ * page) by its hash, which would otherwise fail and be counted by this process alone.
+ */
+const stored = (key: string) =>
+  key.length <= 200 && !key.includes('\u0000') ? key : createHash('sha256').update(key).digest('base64url');
 
 /** Whole seconds, at least one, before a refused key may try again. */
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -49,12 +57,12 @@ export function postgresLimits(pool: pg.Pool): LimitsFactory {
     });
     return {
       async wait(key) {
-        const res = await limiter.get(key);
+        const res = await limiter.get(stored(key));
         return res && res.consumedPoints >= options.burst ? seconds(res.msBeforeNext) : 0;
       },
       async take(key) {
         try {
-          await limiter.consume(key, 1);
+          await limiter.consume(stored(key), 1);
           return 0;
         } catch (refusal) {
           if (refusal instanceof RateLimiterRes) return seconds(refusal.msBeforeNext);
@@ -62,7 +70,7 @@ export function postgresLimits(pool: pg.Pool): LimitsFactory {
         }
       },
       async spend(key, cost) {
-        await limiter.penalty(key, cost);
+        await limiter.penalty(stored(key), cost);
       },
     };
   };

@@ -2,7 +2,7 @@ import { importJWK, type JWK, type JWTVerifyGetKey, errors as joseErrors, jwtVer
 import type Provider from 'oidc-provider';
 import { type ClientMetadata, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AccountRepository } from '../db/repository.js';
-import { RateLimiter } from '../http/rate-limit.js';
+import { type LimitsFactory, memoryLimits } from '../http/shared-limits.js';
 import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE, slowDown, USER_LIMIT } from './grants.js';
 
 export { JWT_BEARER } from './grants.js';
@@ -38,6 +38,8 @@ export interface JwtBearerOptions {
   accounts: AccountRepository;
   /** The `aud` assertions must name: our token endpoint's URL. */
   tokenEndpoint: string;
+  /** Where the per-user limit counts (default: this process's memory). */
+  limits?: LimitsFactory;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function registerJwtBearer(provider: Provider, options: JwtBearerOp
   const tokenEndpoint = options.tokenEndpoint;
   // Per account as well as per address (the token endpoint's limit): one site exchanging the same user's
   // session over and over is refused before a token is made.
-  const perUser = new RateLimiter(USER_LIMIT);
+  const perUser = (options.limits ?? memoryLimits())('jwt-bearer-user', USER_LIMIT);
 
   const handler = async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     const client = ctx.oidc.client;
@@ -81,7 +83,8 @@ export async function registerJwtBearer(provider: Provider, options: JwtBearerOp
     }
     const user = await options.accounts.findUser(String(payload.sub));
     if (!user) throw new errors.InvalidGrant('the assertion names no known user');
-    const wait = perUser.take(`${client.clientId}\u0000${user.user.id}`);
+    // A client id holds no ':' (see `partnerSitesFromEnv`); PostgreSQL's text, where the count may be, holds no NUL.
+    const wait = await perUser.take(`${client.clientId}:${user.user.id}`);
     if (wait > 0) throw slowDown(wait);
 
     // The provider ties every token to a grant; this one lives as long as the token (see `ttl.Grant`).

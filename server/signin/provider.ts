@@ -1,7 +1,7 @@
 import Provider, { type ClientMetadata, type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import type { AccountRepository, AuthorizationStore } from '../db/repository.js';
-import { RateLimiter } from '../http/rate-limit.js';
+import { type LimitsFactory, memoryLimits } from '../http/shared-limits.js';
 import { repositoryAdapter } from './adapter.js';
 import { ACCESS_TOKEN_SECONDS, JWT_BEARER, SUPPORT_SCOPE, slowDown, USER_LIMIT } from './grants.js';
 import type { ServerKeys } from './keys.js';
@@ -38,6 +38,8 @@ export interface AuthorizationServerOptions {
   logger: Logger;
   /** Origins the API's CORS allows (the extension's, the service homepages'). */
   isAllowedOrigin: (origin: string) => boolean;
+  /** Where the refresh limits count (default: this process's memory). */
+  limits?: LimitsFactory;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface AuthorizationServerOptions {
  */
 export function createAuthorizationServer(options: AuthorizationServerOptions): Provider {
   const { audience, accounts } = options;
-  const refreshes = new RateLimiter(USER_LIMIT);
+  const refreshes = (options.limits ?? memoryLimits())('refresh-user', USER_LIMIT);
   const configuration: Configuration = {
     adapter: repositoryAdapter(options.store),
     clients: options.clients,
@@ -74,8 +76,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     },
     // Called once the refresh token is found good, with its account known: the place to limit refreshes per
     // account as well as per address (the token endpoint's limit) before anything is issued.
-    rotateRefreshToken: (ctx) => {
-      const wait = refreshes.take(String(ctx.oidc.entities.RefreshToken?.accountId));
+    rotateRefreshToken: async (ctx) => {
+      const wait = await refreshes.take(String(ctx.oidc.entities.RefreshToken?.accountId));
       if (wait > 0) throw slowDown(wait);
       return true;
     },

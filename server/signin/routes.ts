@@ -6,7 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type Provider from 'oidc-provider';
 import type { Interaction } from 'oidc-provider';
 import type { AppEnv, ServerContext } from '../context.js';
-import { addressKey, RateLimiter } from '../http/rate-limit.js';
+import { addressKey } from '../http/rate-limit.js';
+import { memoryLimits } from '../http/shared-limits.js';
 import { pickLang, SIGNIN_CSS, type SignInError, signInPage } from './page.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 
@@ -35,9 +36,11 @@ export interface SignInRouteOptions {
  * the sign-in page at `/signin/:uid` (the provider's login interaction).
  */
 export function mountSignIn(app: Hono<AppEnv>, ctx: ServerContext, options: SignInRouteOptions): void {
-  const accounts = new RateLimiter(SIGNIN_LIMITS.account, options.clock);
-  const addresses = new RateLimiter(SIGNIN_LIMITS.address, options.clock);
-  const tokenCallers = new RateLimiter(TOKEN_ENDPOINT_LIMIT, options.clock);
+  // Shared by every process on PostgreSQL: N processes must not give a guesser N times the attempts.
+  const limits = options.clock ? memoryLimits(options.clock) : ctx.limits;
+  const accounts = limits('signin-account', SIGNIN_LIMITS.account);
+  const addresses = limits('signin-address', SIGNIN_LIMITS.address);
+  const tokenCallers = limits('token-endpoint', TOKEN_ENDPOINT_LIMIT);
   const csrfFor = (uid: string) => createHmac('sha256', options.csrfKey).update(`signin:${uid}`).digest('base64url');
 
   const handOff = async (c: Context<AppEnv>, url?: string) => {
@@ -51,7 +54,7 @@ export function mountSignIn(app: Hono<AppEnv>, ctx: ServerContext, options: Sign
   app.get('/.well-known/oauth-authorization-server', (c) => handOff(c, '/.well-known/openid-configuration'));
   app.all('/oauth/*', async (c) => {
     if (c.req.method === 'POST' && (c.req.path === '/oauth/token' || c.req.path === '/oauth/revoke')) {
-      const wait = tokenCallers.take(address(c));
+      const wait = await tokenCallers.take(address(c));
       if (wait > 0) {
         return c.json({ error: 'slow_down', error_description: `Too many requests: retry in ${wait} s.` }, 429, {
           'retry-after': String(wait),
@@ -142,7 +145,7 @@ export function mountSignIn(app: Hono<AppEnv>, ctx: ServerContext, options: Sign
     if (!email || !password) return again(400, { kind: 'missing' });
 
     const accountKey = email.toLowerCase();
-    const wait = Math.max(addresses.wait(address(c)), accounts.wait(accountKey));
+    const wait = Math.max(await addresses.wait(address(c)), await accounts.wait(accountKey));
     if (wait > 0) {
       c.header('retry-after', String(wait));
       return again(429, { kind: 'throttled', retryAfterSeconds: wait });
@@ -152,8 +155,8 @@ export function mountSignIn(app: Hono<AppEnv>, ctx: ServerContext, options: Sign
     // An unknown email costs the same hash as a known one: the answer's timing does not tell which exist.
     const ok = (await verifyPassword(password.slice(0, 200), stored ?? (await dummyHash()))) && stored !== undefined;
     if (!ok || !user) {
-      addresses.spend(address(c), 1);
-      accounts.spend(accountKey, 1);
+      await addresses.spend(address(c), 1);
+      await accounts.spend(accountKey, 1);
       ctx.logger.info({ reqId: c.get('requestId') }, 'sign-in refused');
       return again(401, { kind: 'invalid' });
     }

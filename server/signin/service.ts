@@ -218,12 +218,14 @@ export class SignInService {
       ],
       logger: this.ctx.logger,
       isAllowedOrigin: this.#isAllowedOrigin,
+      limits: this.ctx.limits,
     });
     await registerJwtBearer(provider, {
       sites: this.partners,
       audience: this.audience,
       accounts: this.ctx.repo.accounts,
       tokenEndpoint: `${this.issuer}/oauth/token`,
+      limits: this.ctx.limits,
     });
     this.#provider = provider;
   }

@@ -103,6 +103,16 @@ describe('two processes with their own data directories on one PostgreSQL databa
     // Another token is not affected.
     expect((await me(b, owner)).status).toBe(200);
   });
+
+  it("count sign-in limits together: a user's token exchanges spent on one are refused on the other", async () => {
+    // The JWT bearer grant allows one user 30 tokens at once (then one every 2 s), whichever process is asked.
+    const exchange = (server: ChildServer) =>
+      fetch(`${server.url}/demo/linksprinter/support-token?as=linksprinterPaid`, { method: 'POST' });
+    for (let i = 0; i < 30; i++) expect((await exchange(a)).status).toBe(200);
+    const refused = await exchange(b);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: string }).error).toBe('slow_down');
+  });
 });
 
 describe('a purchase being charged when another process starts', () => {
