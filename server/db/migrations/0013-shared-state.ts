@@ -13,7 +13,9 @@ export const sharedState: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('purchases').addColumn('owner', 'text').execute();
     if (dialectOf(db) !== 'postgres') return;
-    await sql`create table rate_limits (key varchar(255) primary key, points integer not null default 0,
+    // Unlogged: written on nearly every request, and worth nothing after a crash (the counters start afresh),
+    // so it skips the write-ahead log and its flush at each commit.
+    await sql`create unlogged table rate_limits (key varchar(255) primary key, points integer not null default 0,
       expire bigint)`.execute(db);
   },
 };
