@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { IncidentDraft } from '../core/index.js';
-import type { AttachmentStore } from './db/attachment-store.js';
+import type { AttachmentContents } from './db/attachment-store.js';
 import type { IncidentWriter } from './db/incident-writer.js';
 import type { AccountRow, SupportRepository, UserRow } from './db/repository.js';
 import type { LimitsFactory } from './http/shared-limits.js';
@@ -29,7 +29,7 @@ export interface ServerContext {
   repo: SupportRepository;
   writer: IncidentWriter;
   gateway: PaymentGateway;
-  attachments: AttachmentStore;
+  attachments: AttachmentContents;
   logger: Logger;
   now: () => Date;
   /** The support time zone (spec §5). */

@@ -5,6 +5,7 @@ import { addSupportTime, resolveSupportZone } from '../core/index.js';
 import type { ServerContext } from './context.js';
 import { AttachmentStore } from './db/attachment-store.js';
 import { IncidentWriter } from './db/incident-writer.js';
+import { PostgresAttachmentStore } from './db/postgres-attachment-store.js';
 import { databaseFromEnv, openSupportStore } from './db/store.js';
 import { tidyAtStart } from './db/tidy-at-start.js';
 import { MAILBOX_PATH, mountMailbox } from './demo/mailbox.js';
@@ -144,7 +145,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     now,
     zone,
     dataDir,
-    attachments: new AttachmentStore(dataDir),
+    attachments:
+      store.dialect === 'postgres'
+        ? new PostgresAttachmentStore(store.db, () => now().getTime())
+        : new AttachmentStore(dataDir),
     mail,
     limits: store.pool ? postgresLimits(store.pool) : memoryLimits(),
   };

@@ -9,6 +9,23 @@ export const DEFAULT_ACCOUNT_QUOTA_MIB = 200;
 const BLOB_NAME = /^[0-9a-f]{64}$/;
 
 /**
+ * Where attachment contents live, stored once per SHA-256: files in the data directory ({@link AttachmentStore},
+ * one process) or PostgreSQL (`PostgresAttachmentStore`, every process). An S3-compatible store would be a third.
+ */
+export interface AttachmentContents {
+  /** How many bytes of attachments one account may keep. */
+  readonly accountQuotaBytes: number;
+  /** Stores `bytes` (unless the same content is stored already) and holds them until {@link release}. */
+  hold(bytes: Uint8Array): Promise<string>;
+  /** Ends a hold; content nothing holds and no attachment refers to is deleted. */
+  release(sha256: string, isReferenced: () => Promise<boolean>): Promise<void>;
+  /** The stored content; rejects when there is none. */
+  get(sha256: string): Promise<Buffer>;
+  /** Deletes content left by a crash that no attachment refers to (`referenced`); run at start. */
+  collectOrphans(referenced: ReadonlySet<string>): Promise<{ files: number; bytes: number }>;
+}
+
+/**
  * Attachment bytes, stored once per content (the file name is the SHA-256) under `<dataDir>/attachments`.
  * A file is written to a temporary name, fsynced, then renamed, so a stored blob is always complete.
  *
@@ -16,7 +33,7 @@ const BLOB_NAME = /^[0-9a-f]{64}$/;
  * refers to is deleted. Holding, releasing and deleting one content never interleave, so content that an
  * upload in flight or a recorded attachment uses is never deleted.
  */
-export class AttachmentStore {
+export class AttachmentStore implements AttachmentContents {
   readonly root: string;
   /** How many bytes of attachments one account may keep (`NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB`, in MiB). */
   readonly accountQuotaBytes: number;
@@ -134,7 +151,8 @@ export class AttachmentStore {
   }
 }
 
-function quotaFromEnv(env: NodeJS.ProcessEnv): number {
+/** `NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB` in bytes (default {@link DEFAULT_ACCOUNT_QUOTA_MIB} MiB); a bad value stops the start. */
+export function quotaFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.NETSCOUT_ACCOUNT_STORAGE_QUOTA_MB;
   if (raw === undefined || raw === '') return DEFAULT_ACCOUNT_QUOTA_MIB * 1024 * 1024;
   const mib = Number(raw);

@@ -7,6 +7,7 @@ import { selfHelpMigration } from './migrations/0010-self-help.js';
 import { replyAttachments } from './migrations/0011-reply-attachments.js';
 import { answeredCases } from './migrations/0012-answered-cases.js';
 import { sharedState } from './migrations/0013-shared-state.js';
+import { attachmentBlobs } from './migrations/0014-attachment-blobs.js';
 
 /**
  * Versioned migrations, applied in order at start (Kysely's `Migrator` records them in
@@ -225,6 +226,7 @@ const migrations: Record<string, Migration> = {
   '0011-reply-attachments': replyAttachments,
   '0012-answered-cases': answeredCases,
   '0013-shared-state': sharedState,
+  '0014-attachment-blobs': attachmentBlobs,
   '0008-case-feedback': caseFeedback,
   '0007-mail-outbox': mailOutbox,
   '0009-billing': billingMigration,

@@ -136,6 +136,10 @@ export interface Database {
     /** The reply the file came with; `null` for the incident's own files. */
     comment_id: string | null;
   };
+  /** Attachment contents on PostgreSQL, once per SHA-256 (SQLite keeps them as files). */
+  attachment_blobs: { sha256: string; size_bytes: number; bytes: Uint8Array; stored_at: number };
+  /** One row per upload in flight on PostgreSQL: its content is not deleted while the row exists. */
+  attachment_holds: { id: string; sha256: string; held_at: number };
   /** The `Idempotency-Key` of each customer reply, per case: a retry returns the first comment. */
   comment_keys: { case_id: string; key: string; request_hash: string; comment_id: string };
   /** A customer's rating of a resolved case: one per case, the latest replaces the earlier. */

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { AttachmentStore } from './attachment-store.js';
+import type { AttachmentContents } from './attachment-store.js';
 import type { SupportRepository } from './repository.js';
 
 /**
@@ -10,7 +10,7 @@ import type { SupportRepository } from './repository.js';
  */
 export async function tidyAtStart(
   repo: SupportRepository,
-  attachments: AttachmentStore,
+  attachments: AttachmentContents,
   logger: Logger,
   ownerIsGone: (owner: string | null) => Promise<boolean> = async () => true,
 ): Promise<void> {

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case, Problem } from '../../core/index.js';
 import { until } from '../_lib/wait.js';
-import { bytesUnder, filesUnder } from './_lib/disk.js';
 import { drafts, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
+import { storedBlobs, storedBytes } from './_lib/stored.js';
 
 /** The quota of this file's server, small enough to reach with a few uploads. */
 const QUOTA_MIB = 3;
@@ -48,43 +47,41 @@ async function newCase(as = 'gold', draft: object = drafts.gold): Promise<Case> 
   return created;
 }
 
-const blobs = () => filesUnder(path.join(h.dataDir, 'attachments'));
-
 describe('refused uploads keep nothing', () => {
   it('leaves the data directory no larger after 10 uploads refused for a full case', async () => {
     const c = await newCase();
     for (let i = 0; i < 5; i++) expect((await upload(c.id, uniqueLog(100), `${i}.log`)).status).toBe(201);
-    const before = bytesUnder(h.dataDir);
+    const before = await storedBytes(h);
     for (let i = 0; i < 10; i++) {
       const refused = await upload(c.id, uniqueLog(), `more-${i}.log`);
       expect(refused.status).toBe(409);
       expect((await json<Problem>(refused)).type).toMatch(/too-many-attachments$/);
     }
-    expect(bytesUnder(h.dataDir)).toBe(before);
+    expect(await storedBytes(h)).toBe(before);
   });
 
   it('leaves nothing for an upload to a case of another account, of a refused type, or over 10 MiB', async () => {
     const theirs = await newCase();
     const mine = await newCase('linksprinterPaid', drafts.linksprinter);
-    const before = bytesUnder(h.dataDir);
+    const before = await storedBytes(h);
     expect((await upload(theirs.id, uniqueLog(), 'x.log', 'linksprinterPaid')).status).toBe(404);
     const exe = uniqueLog();
     exe.set([0x4d, 0x5a, 0x90, 0x00]);
     expect((await upload(mine.id, exe, 'setup.log', 'linksprinterPaid')).status).toBe(415);
     expect((await upload(mine.id, uniqueLog(10 * 1024 * 1024 + 1), 'big.log', 'linksprinterPaid')).status).toBe(413);
-    expect(bytesUnder(h.dataDir)).toBe(before);
+    expect(await storedBytes(h)).toBe(before);
   });
 
   it('keeps one of 10 uploads sent at once to a case with room for one, and no file of the other nine', async () => {
     const c = await newCase();
     for (let i = 0; i < 4; i++) expect((await upload(c.id, uniqueLog(100), `${i}.log`)).status).toBe(201);
-    const before = blobs();
+    const before = await storedBlobs(h);
     const statuses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => upload(c.id, uniqueLog(), `race-${i}.log`).then((r) => r.status)),
     );
     expect(statuses.sort()).toEqual([201, ...Array(9).fill(409)]);
-    expect(blobs()).toHaveLength(before.length + 1);
-    expect(blobs().filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await storedBlobs(h)).toHaveLength(before.length + 1);
+    expect((await storedBlobs(h)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('never deletes content another attachment refers to when the same content is refused', async () => {
@@ -104,14 +101,14 @@ describe('refused uploads keep nothing', () => {
 describe('the multipart body', () => {
   it('refuses a second file field with 400 naming it, and keeps nothing', async () => {
     const c = await newCase();
-    const before = bytesUnder(h.dataDir);
+    const before = await storedBytes(h);
     const form = new FormData();
     form.append('file', new Blob([uniqueLog(1000)]), 'a.log');
     form.append('file', new Blob([uniqueLog(1000)]), 'b.log');
     const response = await h.api(`/v1/cases/${c.id}/attachments`, { as: 'gold', method: 'POST', body: form });
     expect(response.status).toBe(400);
     expect((await json<Problem>(response)).errors).toEqual([{ path: 'file', message: 'must be sent once' }]);
-    expect(bytesUnder(h.dataDir)).toBe(before);
+    expect(await storedBytes(h)).toBe(before);
   });
 });
 
@@ -122,13 +119,13 @@ describe('the per-account storage quota', () => {
     expect((await upload(c.id, uniqueLog(), 'b.log', 'standalonePaid')).status).toBe(201);
     // Another case of the same account: the quota is the account's, not the case's.
     const other = await newCase('standalonePaid', drafts.insights);
-    const before = bytesUnder(h.dataDir);
+    const before = await storedBytes(h);
     const refused = await upload(other.id, uniqueLog(), 'c.log', 'standalonePaid');
     expect(refused.status).toBe(413);
     const problem = await json<Problem>(refused);
     expect(problem.type).toMatch(/storage-quota-exceeded$/);
     expect(problem.detail).toMatch(/at most 3\.0 MiB/);
-    expect(bytesUnder(h.dataDir)).toBe(before);
+    expect(await storedBytes(h)).toBe(before);
     // A small file still fits.
     expect((await upload(other.id, uniqueLog(1000), 'small.log', 'standalonePaid')).status).toBe(201);
   });

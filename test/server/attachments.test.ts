@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case, Problem } from '../../core/index.js';
 import { drafts, type Harness, json, postIncident, startHarness } from './_lib/harness.js';
+import { storedBlobs } from './_lib/stored.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -65,8 +64,7 @@ describe('attachments', () => {
     const first = await json<Attachment>(await upload(a.id, bytes, 'a.log'));
     const second = await json<Attachment>(await upload(b.id, bytes, 'b.log'));
     expect(first.sha256).toBe(second.sha256);
-    const folder = path.join(h.dataDir, 'attachments', first.sha256.slice(0, 2));
-    expect(readdirSync(folder).filter((f) => f === first.sha256)).toHaveLength(1);
+    expect((await storedBlobs(h)).filter((f) => f.endsWith(first.sha256))).toHaveLength(1);
   });
 
   it('refuses types outside the allowlist with 415', async () => {
