@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,8 @@ export interface PgCluster {
   createDatabase(): Promise<string>;
   /** Stops the server and deletes its directory (once; later calls do nothing). */
   stop(): Promise<void>;
+  /** The postmaster's process id (its children are the cluster's other processes). */
+  pid(): number;
 }
 
 /** The newest installed `/usr/lib/postgresql/<version>/bin`, or `PG_BIN`. */
@@ -49,9 +51,10 @@ let databases = 0;
 /**
  * Starts a cluster: `initdb` in a temporary directory (as the `postgres` user when running as root, since
  * initdb refuses root), on a free port, its unix socket in that directory. Durability settings are off
- * (`fsync`): these tests kill server processes, never the machine, and the suite runs many times faster.
+ * (`fsync`) unless `durable`: these tests kill server processes, never the machine, and the suite runs many
+ * times faster. The benchmark asks for a durable cluster, to compare it with SQLite's durable commits.
  */
-export async function startCluster(): Promise<PgCluster> {
+export async function startCluster(options: { durable?: boolean } = {}): Promise<PgCluster> {
   const bin = binDir();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netscout-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -70,8 +73,9 @@ export async function startCluster(): Promise<PgCluster> {
   try {
     // C collation: text sorts byte by byte, as in SQLite, whatever the machine's locale.
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale']);
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300`;
-    run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+    const fast = options.durable ? '' : ' -c fsync=off -c full_page_writes=off';
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300${fast}`;
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
@@ -82,6 +86,7 @@ export async function startCluster(): Promise<PgCluster> {
   return {
     url,
     createDatabase: () => createDatabase(url()),
+    pid: () => Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     async stop() {
       if (stopped) return;
       stopped = true;
