@@ -33,7 +33,7 @@ export interface StoreOptions {
 /** Opens (and migrates) PostgreSQL when a URL is given, SQLite in `dataDir` otherwise. */
 export async function openSupportStore(options: StoreOptions): Promise<SupportStore> {
   if (options.databaseUrl) {
-    // The data directory still holds the demo secrets; attachments are in the database.
+    // The data directory keeps only copies of the demo secrets: keys, limits and attachments are in the database.
     prepareDataDir(options.dataDir);
     const { db, pool } = await openPostgres({ url: options.databaseUrl, poolMax: options.poolMax });
     const url = options.databaseUrl;
