@@ -136,8 +136,20 @@ function netscoutCommands() {
   };
 }
 
+/**
+ * `/test-slow?ms=N`: an image that takes N ms to arrive, so a test page's `load` event waits for it (the loader
+ * must not prefetch before that event).
+ */
+async function slowResource(ctx, next) {
+  if (ctx.path !== '/test-slow') return next();
+  await new Promise((resolve) => setTimeout(resolve, Math.min(5000, Number(ctx.query.ms) || 0)));
+  ctx.type = 'image/svg+xml';
+  ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>';
+}
+
 export default {
   rootDir: '.',
+  middleware: [slowResource],
   files: ['test/widget/**/*.test.ts'],
   port: wtrPort,
   nodeResolve: true,

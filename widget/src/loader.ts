@@ -3,11 +3,13 @@
  *
  * - Puts a lightweight placeholder "Assistance" button in each `<netscout-support>` launcher until the
  *   full element arrives (the element then reuses that shadow root).
- * - Fetches the full element when the browser is idle (`<link rel="modulepreload">`: fetched and compiled,
- *   not run, so it costs the page no main-thread time), and runs it on the first interaction (hover, focus
- *   or click on a trigger or the launcher), fetching it then if the idle prefetch has not happened.
+ * - Prefetches the full element only once the page has loaded and painted (after `load`, the next frame, then
+ *   idle time), at low priority (`<link rel="modulepreload" fetchpriority="low">`: fetched and compiled, not
+ *   run), and not at all under Save-Data or on a 2G connection: the host page's own loading never shares
+ *   the network or the main thread with it. Runs it on the first interaction (hover, focus or click on a
+ *   trigger or the launcher), importing it at once then (an unfinished prefetch is joined, not repeated).
  * - Where custom elements are missing, loads the `@webcomponents/webcomponentsjs` polyfill first.
- * - At idle, runs the element at once if this browser's outbox holds an incident for a widget's API, so it
+ * - After load and paint, runs the element at once if this browser's outbox holds an incident for a widget's API, so it
  *   is delivered on this page load without the customer opening the widget (the element checks whose it is).
  */
 import { resolveLocale } from './i18n/locale.js';
@@ -36,7 +38,7 @@ function loadPolyfill(): Promise<void> {
 
 /** Loads the full element once. */
 export function loadNetscoutSupport(): Promise<unknown> {
-  preloadLanguages();
+  preloadLanguages('auto');
   loading ??= (window.customElements ? Promise.resolve() : loadPolyfill()).then(
     () => import(/* @vite-ignore */ new URL(ELEMENT, import.meta.url).href),
   );
@@ -114,9 +116,15 @@ function hasPending(bases: string[]): Promise<boolean> {
 let prefetched = false;
 let languagesAsked = false;
 
-function preload(file: string): void {
+/**
+ * `modulepreload` rather than `prefetch`: it puts the module in the page's module map, so the click's
+ * `import()` joins a fetch still under way instead of starting another, and it is fetched in CORS mode like
+ * that import (a `prefetch` of a cross-origin loader's element would be a second download).
+ */
+function preload(file: string, priority: 'low' | 'auto'): void {
   const link = document.createElement('link');
   link.rel = 'modulepreload';
+  link.setAttribute('fetchpriority', priority);
   link.href = new URL(file, import.meta.url).href;
   document.head.append(link);
 }
@@ -125,22 +133,37 @@ function preload(file: string): void {
  * The words of the page's widgets' languages (one chunk each), fetched alongside the element: otherwise
  * they would be asked for only once the element runs, one request waiting on another.
  */
-function preloadLanguages(): void {
+function preloadLanguages(priority: 'low' | 'auto'): void {
   if (languagesAsked) return;
   languagesAsked = true;
   const widgets = [...document.querySelectorAll('netscout-support')];
   const asked = widgets.length ? widgets.map((w) => w.getAttribute('locale')) : [null];
   for (const lang of new Set(asked.map((tag) => resolveLocale(tag, navigator.languages)))) {
-    preload(`${MESSAGES}${lang}.js`);
+    preload(`${MESSAGES}${lang}.js`, priority);
   }
 }
 
-/** Fetches and compiles the element without running it. */
+/** Fetches and compiles the element without running it, unless the visitor's connection must be spared. */
 function prefetch(): void {
+  const connection = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  if (connection?.saveData || /2g$/.test(connection?.effectiveType ?? '')) return; // '2g' and 'slow-2g'
   if (prefetched || loading) return;
   prefetched = true;
-  preload(ELEMENT);
-  preloadLanguages();
+  preload(ELEMENT, 'low');
+  preloadLanguages('low');
+}
+
+/**
+ * Runs `task` once the page has fired `load` and painted: in idle time after the next frame (a hidden page
+ * paints no frame: idle time only). Before that, a prefetch would compete with the page's own requests, and
+ * Lighthouse's simulation would count it on the path to the first paint.
+ */
+function afterLoadAndPaint(task: () => void): void {
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task);
+  const loaded = () => (document.visibilityState === 'hidden' ? idle() : requestAnimationFrame(idle));
+  if (document.readyState === 'complete') loaded();
+  else window.addEventListener('load', loaded, { once: true });
 }
 
 const sheet = (() => {
@@ -194,8 +217,7 @@ function start(): void {
     if (bases.length && window.customElements)
       void hasPending(bases).then((pending) => pending && loadNetscoutSupport());
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(idle, { timeout: 5000 });
-  else setTimeout(idle, 2000);
+  afterLoadAndPaint(idle);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
