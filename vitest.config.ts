@@ -44,6 +44,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The npm package as a partner installs it: packed, installed into a Vite + React app and a plain page.
+      {
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
       // The built Firefox add-on in Debian's Firefox ESR (WebDriver BiDi) against the real server, and
       // addons-linter on it.
       {

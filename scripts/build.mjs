@@ -7,6 +7,12 @@ const steps = [
   // The extension's shared words come from the client catalog (see scripts/locales.mjs).
   { name: 'extension _locales from client/messages', cmd: 'node scripts/locales.mjs' },
   { name: 'widget', cmd: 'npx vite build --config widget/vite.config.ts', needs: 'widget/vite.config.ts' },
+  // The npm package @netscout/support-widget (widget/dist), after the widget: it ships its custom-elements.json.
+  {
+    name: 'widget package',
+    cmd: 'npx vite build --config widget/vite.package.config.ts',
+    needs: 'widget/vite.package.config.ts',
+  },
   { name: 'extension (Chrome MV3)', cmd: 'npx wxt build -b chrome' },
   { name: 'extension (Firefox)', cmd: 'npx wxt build -b firefox' },
 ];

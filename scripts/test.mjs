@@ -25,6 +25,11 @@ const steps = [
   { name: 'widget (Chromium)', cmd: 'npx wtr --config test/widget/web-test-runner.config.mjs', needs: 'test/widget' },
   { name: 'extension', cmd: 'npx vitest run --project extension', needs: 'test/extension' },
   { name: 'end-to-end (Chromium)', cmd: 'npx vitest run --project e2e', needs: 'test/e2e' },
+  {
+    name: 'widget package (npm pack, React app, plain page)',
+    cmd: 'npx vitest run --project package',
+    needs: 'test/package',
+  },
   { name: 'end-to-end (Firefox ESR)', cmd: 'npx vitest run --project e2e-firefox', needs: 'test/e2e/firefox' },
 ];
 

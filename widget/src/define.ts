@@ -4,7 +4,7 @@ import { NetscoutIncidentForm } from './components/incident-form/incident-form.j
 import { NetscoutSupport } from './components/netscout-support/netscout-support.js';
 import type { NetscoutSelfHelp } from './components/self-help/self-help.js';
 import type { NetscoutUpgrade } from './components/upgrade/upgrade.js';
-import { usePartRegistry } from './lazy-parts.js';
+import { setPartRegistry } from './lazy-parts.js';
 
 /** The element's tag name. */
 export const NETSCOUT_SUPPORT_TAG = 'netscout-support';
@@ -33,7 +33,7 @@ export function defineNetscoutSupport(
     return undefined;
   }
   for (const [tag, part] of PARTS) if (!registry.get(tag)) registry.define(tag, part);
-  usePartRegistry(registry);
+  setPartRegistry(registry);
   const existing = registry.get(tagName);
   if (existing) {
     if (existing !== NetscoutSupport) console.warn(`netscout-support: <${tagName}> is already defined; keeping it`);

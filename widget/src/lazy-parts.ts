@@ -21,7 +21,7 @@ let partRegistry: CustomElementRegistry | undefined = globalThis.customElements;
 const pending = new Map<LazyPartTag, Promise<void>>();
 
 /** Lazy parts are defined in the registry the widget itself was defined in. */
-export function usePartRegistry(registry: CustomElementRegistry): void {
+export function setPartRegistry(registry: CustomElementRegistry): void {
   partRegistry = registry;
 }
 

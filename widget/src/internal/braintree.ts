@@ -4,4 +4,5 @@
 // would have to fetch up front.
 import dropin from 'braintree-web-drop-in';
 
-export const createDropin = dropin.create;
+/** Drop-in's `create`, typed by reference so declaration files can name it. */
+export const createDropin: typeof dropin.create = dropin.create;
