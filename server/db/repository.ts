@@ -293,9 +293,6 @@ export interface PaymentRepository {
   releasePurchase(accountId: string, key: string): Promise<void>;
   /** The charge's outcome is unknown: keep the key (a retry must not charge again) but free the service. */
   interruptPurchase(accountId: string, key: string): Promise<void>;
-  /**
-   * At start: marks the purchases still charging whose owner (the process that claimed them) `isGone` as
-   * interrupted (cut off by a stop) and returns them. A live process's purchases are left charging.
-   */
+  /** At start: marks interrupted, and returns, the purchases still charging whose owning process `isGone`. */
   interruptPurchases(isGone: (owner: string | null) => Promise<boolean>): Promise<PurchaseRow[]>;
 }

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Case } from '../../core/index.js';
 import { type PgCluster, startCluster } from '../_lib/postgres.js';
 import { type ChildServer, demoTokens, killAllServers, spawnServer } from './_lib/child.js';
 import { drafts } from './_lib/harness.js';
+import { query as queryDb } from './_lib/stored.js';
 
 // Two server processes on one PostgreSQL database, each with its own data directory, whichever store the
 // rest of the suite runs on: attachments, and a process killed while it takes incidents.
@@ -74,15 +74,7 @@ async function download(url: string, caseId: string, attachmentId: string): Prom
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(text: string, values: unknown[] = []) => queryDb<T>(databaseUrl, text, values);
 
 /** A capture log, different on every call. */
 const log = (size: number) => {

@@ -3,11 +3,12 @@ import pg from 'pg';
 import { bytesUnder, filesUnder } from './disk.js';
 import type { Harness } from './harness.js';
 
-async function query<T>(databaseUrl: string, text: string): Promise<T[]> {
+/** One query on its own connection (the test's view of the database, not the server's pool). */
+export async function query<T>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return (await client.query(text)).rows as T[];
+    return (await client.query(text, values)).rows as T[];
   } finally {
     await client.end();
   }
