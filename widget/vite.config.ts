@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { buildLoader, chunkFileNames } from './build-shared.js';
 
 const out = 'dist/widget';
 
@@ -14,22 +15,7 @@ function widgetExtras(): Plugin {
     name: 'netscout-widget-extras',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        publicDir: false,
-        logLevel: 'warn',
-        build: {
-          outDir: out,
-          emptyOutDir: false,
-          target: 'es2022',
-          modulePreload: false,
-          reportCompressedSize: false,
-          rollupOptions: {
-            input: { loader: 'widget/src/loader.ts' },
-            output: { format: 'es', entryFileNames: '[name].js' },
-          },
-        },
-      });
+      await buildLoader(out);
       mkdirSync(`${out}/legacy`, { recursive: true });
       cpSync(
         'node_modules/@webcomponents/webcomponentsjs/webcomponents-loader.js',
@@ -65,11 +51,7 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
-        // The loader preloads the customer's language by name, like the element itself: no hash in either.
-        chunkFileNames: (chunk) =>
-          /\/widget\/src\/i18n\/(en|fr)\.ts$/.test(chunk.facadeModuleId ?? '')
-            ? 'chunks/messages.[name].js'
-            : 'chunks/[name]-[hash].js',
+        chunkFileNames,
       },
     },
   },

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { buildLoader, chunkFileNames } from './build-shared.js';
 
 // The npm package `@netscout/support-widget` (widget/package.json), built into widget/dist: the same sources
 // as dist/widget, with entries a bundler imports. Everything the element needs (lit, zod, luxon, idb, the
@@ -15,22 +16,7 @@ function packageExtras(): Plugin {
     name: 'netscout-package-extras',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        publicDir: false,
-        logLevel: 'warn',
-        build: {
-          outDir: out,
-          emptyOutDir: false,
-          target: 'es2022',
-          modulePreload: false,
-          reportCompressedSize: false,
-          rollupOptions: {
-            input: { loader: 'widget/src/loader.ts' },
-            output: { format: 'es', entryFileNames: '[name].js' },
-          },
-        },
-      });
+      await buildLoader(out);
       const types = spawnSync('npx tsc -p widget/tsconfig.package.json', { shell: true, stdio: 'inherit' });
       if (types.status !== 0) throw new Error('the package types: tsc failed');
       mkdirSync(out, { recursive: true });
@@ -59,10 +45,7 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
-        chunkFileNames: (chunk) =>
-          /\/widget\/src\/i18n\/(en|fr)\.ts$/.test(chunk.facadeModuleId ?? '')
-            ? 'chunks/messages.[name].js'
-            : 'chunks/[name]-[hash].js',
+        chunkFileNames,
       },
     },
   },
